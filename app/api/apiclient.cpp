@@ -1,0 +1,453 @@
+#include "api/apiclient.h"
+
+#include "api/apijson.h"
+#include "api/apilog.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcApi, "agentfolio.api")
+
+namespace agentfolio {
+
+namespace {
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString portfolioPath(const QString &portfolioId)
+{
+    return QStringLiteral("/api/v1/agent-portfolios/")
+        + QString::fromLatin1(QUrl::toPercentEncoding(portfolioId));
+}
+
+QString tokenPath(const QString &portfolioId, const QString &tokenId)
+{
+    return portfolioPath(portfolioId) + QStringLiteral("/user-tokens/")
+        + QString::fromLatin1(QUrl::toPercentEncoding(tokenId));
+}
+
+// Everything a call needs to remember between Qt's signals.
+struct CallState
+{
+    int timesSent = 0; // QNetworkReply::requestSent; more than one means Qt re-sent it
+    bool timedOut = false;
+    bool tooLarge = false;
+    QElapsedTimer elapsed;
+};
+
+} // namespace
+
+ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+    Q_ASSERT(m_network);
+}
+
+QString ApiClient::checkBaseUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("\"%1\" is not a valid server address.").arg(url.toDisplayString());
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+        return tr("The server address must not contain a user name, query or fragment.");
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("https"))
+        return {};
+    if (scheme == QLatin1String("http")) {
+        if (isLoopbackHost(url.host()))
+            return {};
+        return tr("Plain http is only allowed to this computer (127.0.0.1, ::1 or localhost); "
+                  "use https for %1.")
+            .arg(url.host());
+    }
+    return tr("The server address must start with https://.");
+}
+
+bool ApiClient::setBaseUrl(const QUrl &url, QString *error)
+{
+    const QString problem = checkBaseUrl(url);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    m_baseUrl = url.adjusted(QUrl::StripTrailingSlash);
+    return true;
+}
+
+void ApiClient::setCredentials(const Secret &apiKey, const Secret &userKey)
+{
+    m_apiKey = apiKey;
+    m_userKey = userKey;
+}
+
+ApiReply *ApiClient::createPortfolio(const CreatePortfolioRequest &request, const QUuid &requestId)
+{
+    return send(ApiReply::Operation::CreatePortfolio, "POST",
+                QStringLiteral("/api/v1/agent-portfolios"),
+                ApiJson::toBytes(ApiJson::toJson(request)), requestId);
+}
+
+ApiReply *ApiClient::listPortfolios(const QUuid &requestId)
+{
+    return send(ApiReply::Operation::ListPortfolios, "GET",
+                QStringLiteral("/api/v1/agent-portfolios"), {}, requestId);
+}
+
+ApiReply *ApiClient::findPortfolioByName(const QString &name, const QUuid &requestId)
+{
+    return send(ApiReply::Operation::FindPortfolioByName, "GET",
+                QStringLiteral("/api/v1/agent-portfolios"), {}, requestId, name.trimmed());
+}
+
+ApiReply *ApiClient::deletePortfolio(const QString &portfolioId, const QUuid &requestId)
+{
+    return send(ApiReply::Operation::DeletePortfolio, "DELETE", portfolioPath(portfolioId), {},
+                requestId);
+}
+
+ApiReply *ApiClient::addToken(const QString &portfolioId, const AddTokenRequest &request,
+                              const QUuid &requestId)
+{
+    return send(ApiReply::Operation::AddToken, "POST",
+                portfolioPath(portfolioId) + QStringLiteral("/user-tokens"),
+                ApiJson::toBytes(ApiJson::toJson(request)), requestId);
+}
+
+ApiReply *ApiClient::updateToken(const QString &portfolioId, const QString &tokenId,
+                                 const UpdateTokenRequest &request, const QUuid &requestId)
+{
+    return send(ApiReply::Operation::UpdateToken, "PATCH", tokenPath(portfolioId, tokenId),
+                ApiJson::toBytes(ApiJson::toJson(request)), requestId);
+}
+
+ApiReply *ApiClient::revokeToken(const QString &portfolioId, const QString &tokenId,
+                                 const QUuid &requestId)
+{
+    return send(ApiReply::Operation::RevokeToken, "DELETE", tokenPath(portfolioId, tokenId), {},
+                requestId);
+}
+
+ApiReply *ApiClient::send(ApiReply::Operation operation, const QByteArray &verb,
+                          const QString &path, const QByteArray &body, const QUuid &requestId,
+                          const QString &subject)
+{
+    auto *reply = new ApiReply(operation, requestId, this);
+    const QString requestIdText = requestId.toString(QUuid::WithoutBraces);
+
+    // Refusals that happen before anything is sent still finish asynchronously, as
+    // every reply does, so callers have one code path.
+    auto refuse = [reply](ApiError error) {
+        QTimer::singleShot(0, reply, [reply, error] { reply->finishWithError(error); });
+        return reply;
+    };
+    const QString urlProblem = checkBaseUrl(m_baseUrl);
+    if (!urlProblem.isEmpty()) {
+        ApiError error;
+        error.kind = ApiError::Kind::InsecureUrl;
+        error.detail = urlProblem;
+        return refuse(error);
+    }
+    if (!hasCredentials()) {
+        ApiError error;
+        error.kind = ApiError::Kind::Unauthorized;
+        error.serverMessage = tr("No API key and user key are set for this account.");
+        return refuse(error);
+    }
+
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() + path, QUrl::TolerantMode);
+    QNetworkRequest request(url);
+    request.setRawHeader("x-api-key", m_apiKey.reveal().toUtf8());
+    request.setRawHeader("x-user-key", m_userKey.reveal().toUtf8());
+    request.setRawHeader("x-request-id", requestIdText.toLatin1());
+    request.setRawHeader("Accept", "application/json");
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+    // A redirect could carry the keys somewhere else: it is reported, never followed.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+
+    QNetworkReply *networkReply = body.isEmpty() && verb != "POST" && verb != "PATCH"
+        ? m_network->sendCustomRequest(request, verb)
+        : m_network->sendCustomRequest(request, verb, body);
+    qCDebug(lcApi).noquote() << verb << path << "sent, request id" << requestIdText;
+
+    auto state = std::make_shared<CallState>();
+    state->elapsed.start();
+
+    // Our own inactivity timer: any progress restarts it, silence ends the call.
+    auto *timer = new QTimer(networkReply);
+    timer->setSingleShot(true);
+    timer->setInterval(m_timeout);
+    connect(timer, &QTimer::timeout, networkReply, [state, networkReply] {
+        state->timedOut = true;
+        networkReply->abort();
+    });
+    auto restartTimer = [timer] { timer->start(); };
+    connect(networkReply, &QNetworkReply::uploadProgress, timer, restartTimer);
+    connect(networkReply, &QNetworkReply::downloadProgress, timer, restartTimer);
+    connect(networkReply, &QNetworkReply::requestSent, timer, [state, timer] {
+        ++state->timesSent;
+        timer->start();
+    });
+    timer->start();
+
+    // Refuse oversized answers as soon as they announce or show themselves.
+    auto checkSize = [state, networkReply] {
+        const qint64 announced =
+            networkReply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (announced > ApiJson::MaxBodySize
+            || networkReply->bytesAvailable() > ApiJson::MaxBodySize) {
+            state->tooLarge = true;
+            networkReply->abort();
+        }
+    };
+    connect(networkReply, &QNetworkReply::metaDataChanged, networkReply, checkSize);
+    connect(networkReply, &QNetworkReply::readyRead, networkReply, checkSize);
+
+    QPointer<QNetworkReply> guardedNetworkReply(networkReply);
+    reply->m_abort = [guardedNetworkReply] {
+        if (guardedNetworkReply)
+            guardedNetworkReply->abort();
+    };
+    connect(networkReply, &QNetworkReply::finished, reply,
+            [this, reply, networkReply, timer, state, verb, path, subject] {
+                timer->stop();
+                networkReply->deleteLater();
+                if (reply->isFinished())
+                    return; // the ApiReply was deleted or aborted while unfinished
+                handleFinished(reply, networkReply, state->timesSent, state->timedOut,
+                               state->tooLarge, subject);
+                qCInfo(lcApi).noquote()
+                    << verb << path << "->" << (reply->m_httpStatus ? reply->m_httpStatus : 0)
+                    << (reply->error() ? reply->error()->summary() : QStringLiteral("ok"))
+                    << "request id" << reply->requestId().toString(QUuid::WithoutBraces) << "in"
+                    << state->elapsed.elapsed() << "ms";
+            });
+    return reply;
+}
+
+void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int timesSent,
+                               bool timedOut, bool tooLarge, const QString &subject)
+{
+    const bool isCreate = reply->operation() == ApiReply::Operation::CreatePortfolio;
+    const int status = networkReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->m_httpStatus = status;
+    reply->m_rateLimit = RateLimitInfo::fromReply(*networkReply);
+
+    // For a create, anything that leaves open whether the server acted on the body
+    // becomes OutcomeUnknown: money may have moved, and only a look at the list can tell.
+    auto finish = [reply, isCreate, timesSent](ApiError error, bool ambiguous) {
+        error.httpStatus = reply->m_httpStatus;
+        error.rateLimit = reply->m_rateLimit;
+        if (isCreate && ambiguous) {
+            error.underlying = error.kind;
+            error.kind = ApiError::Kind::OutcomeUnknown;
+        } else if (isCreate && timesSent > 1 && error.kind != ApiError::Kind::OutcomeUnknown) {
+            // Qt re-sent the POST after a dropped keep-alive connection: the first copy may
+            // have created the portfolio, so a refusal of the second says nothing.
+            error.underlying = error.kind;
+            error.kind = ApiError::Kind::OutcomeUnknown;
+            error.detail = tr("the connection dropped and the request was sent again");
+        }
+        reply->finishWithError(error);
+    };
+
+    if (tooLarge) {
+        ApiError error;
+        error.kind = ApiError::Kind::MalformedResponse;
+        error.detail = tr("the answer is larger than 1 MiB");
+        finish(error, status >= 200 && status < 300);
+        return;
+    }
+    if (timedOut) {
+        ApiError error;
+        error.kind = ApiError::Kind::Timeout;
+        error.detail = tr("no answer within %n second(s)", nullptr, int(m_timeout.count() / 1000));
+        finish(error, timesSent > 0 || status != 0);
+        return;
+    }
+
+    if (status == 0) {
+        ApiError error;
+        error.detail = networkReply->errorString();
+        bool ambiguous = false;
+        switch (networkReply->error()) {
+        case QNetworkReply::SslHandshakeFailedError:
+        case QNetworkReply::UnknownProxyError:
+            error.kind = networkReply->error() == QNetworkReply::SslHandshakeFailedError
+                ? ApiError::Kind::Tls
+                : ApiError::Kind::Network;
+            break;
+        case QNetworkReply::ConnectionRefusedError:
+        case QNetworkReply::HostNotFoundError:
+        case QNetworkReply::ProxyConnectionRefusedError:
+        case QNetworkReply::ProxyNotFoundError:
+        case QNetworkReply::ProxyAuthenticationRequiredError:
+            error.kind = ApiError::Kind::Network; // nothing reached the server
+            break;
+        case QNetworkReply::OperationCanceledError:
+            // Our abort(): before the request went out nothing happened; after, a create
+            // may have been processed.
+            error.kind = ApiError::Kind::Cancelled;
+            ambiguous = timesSent > 0;
+            break;
+        default:
+            error.kind = ApiError::Kind::Network;
+            ambiguous = timesSent > 0;
+            break;
+        }
+        finish(error, ambiguous);
+        return;
+    }
+
+    const QByteArray body = networkReply->read(ApiJson::MaxBodySize + 1);
+    if (status >= 300 && status < 400) {
+        ApiError error;
+        error.kind = ApiError::Kind::Redirect;
+        error.detail = QString::fromLatin1(networkReply->rawHeader("Location"));
+        finish(error, false);
+        return;
+    }
+    if (status >= 400) {
+        const QByteArray contentType = networkReply->rawHeader("Content-Type");
+        ApiError error = errorFromAnswer(status, body, contentType, reply->m_rateLimit);
+        finish(error, status >= 500);
+        return;
+    }
+    if (networkReply->error() != QNetworkReply::NoError) {
+        // A 2xx whose body was cut off: the server acted, but the answer is incomplete.
+        ApiError error;
+        error.kind = ApiError::Kind::MalformedResponse;
+        error.detail = networkReply->errorString();
+        finish(error, true);
+        return;
+    }
+    readSuccess(reply, body, subject);
+    if (!reply->isFinished())
+        reply->finishOk();
+}
+
+void ApiClient::readSuccess(ApiReply *reply, const QByteArray &body, const QString &subject)
+{
+    QString problem;
+    auto malformed = [reply, &problem](bool ambiguous) {
+        ApiError error;
+        error.kind = ApiError::Kind::MalformedResponse;
+        error.detail = problem;
+        error.httpStatus = reply->m_httpStatus;
+        if (ambiguous) {
+            error.underlying = error.kind;
+            error.kind = ApiError::Kind::OutcomeUnknown;
+        }
+        reply->finishWithError(error);
+    };
+    switch (reply->operation()) {
+    case ApiReply::Operation::CreatePortfolio:
+        if (auto result = ApiJson::parseCreateResponse(body, &problem)) {
+            if (reply->m_httpStatus == 207)
+                result->tokenCreated = false;
+            reply->m_createResult = std::move(*result);
+        } else {
+            // The server said yes, but the token could not be read: the portfolio
+            // exists and its token is lost. The caller must reconcile.
+            malformed(true);
+        }
+        break;
+    case ApiReply::Operation::ListPortfolios:
+    case ApiReply::Operation::FindPortfolioByName:
+        if (auto portfolios = ApiJson::parsePortfolioList(body, &problem)) {
+            if (reply->operation() == ApiReply::Operation::FindPortfolioByName) {
+                for (const Portfolio &portfolio : std::as_const(*portfolios)) {
+                    if (portfolio.name.trimmed() == subject) {
+                        reply->m_foundPortfolio = portfolio;
+                        break;
+                    }
+                }
+            }
+            reply->m_portfolios = std::move(*portfolios);
+        } else {
+            malformed(false);
+        }
+        break;
+    case ApiReply::Operation::AddToken:
+        if (auto token = ApiJson::parseCreatedToken(body, &problem))
+            reply->m_createdToken = std::move(*token);
+        else
+            malformed(false);
+        break;
+    case ApiReply::Operation::DeletePortfolio:
+    case ApiReply::Operation::UpdateToken:
+    case ApiReply::Operation::RevokeToken:
+        break; // 204: nothing to read
+    }
+}
+
+ApiError ApiClient::errorFromAnswer(int status, const QByteArray &body,
+                                    const QByteArray &contentType,
+                                    const RateLimitInfo &rateLimit) const
+{
+    const ErrorBody parsed = ApiJson::parseErrorBody(body, contentType);
+    ApiError error;
+    error.httpStatus = status;
+    error.errorCode = redactKeys(parsed.errorCode);
+    error.serverMessage = redactKeys(parsed.message);
+    error.field = parsed.field;
+    error.rateLimit = rateLimit;
+    switch (status) {
+    case 400:
+        error.kind = ApiError::Kind::Validation;
+        break;
+    case 401:
+        error.kind = ApiError::Kind::Unauthorized;
+        break;
+    case 403:
+        error.kind = ApiError::Kind::Forbidden;
+        break;
+    case 404:
+        error.kind = ApiError::Kind::NotFound;
+        break;
+    case 409:
+        error.kind = ApiError::Kind::Conflict;
+        break;
+    case 429:
+        error.kind =
+            parsed.errorCode.compare(QLatin1String("MaxUserTokensExceeded"), Qt::CaseInsensitive)
+                == 0
+            ? ApiError::Kind::TokenQuotaExceeded
+            : ApiError::Kind::RateLimited;
+        break;
+    default:
+        error.kind = status >= 500 ? ApiError::Kind::ServerError : ApiError::Kind::Validation;
+        break;
+    }
+    return error;
+}
+
+QString ApiClient::redactKeys(QString text) const
+{
+    // A server that echoes a key back must not get it into our messages or logs.
+    for (const Secret *key : { &m_apiKey, &m_userKey }) {
+        if (key->size() >= 8)
+            text.replace(key->reveal(), QStringLiteral("[redacted]"));
+    }
+    return text;
+}
+
+} // namespace agentfolio

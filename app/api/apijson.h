@@ -1,0 +1,50 @@
+#pragma once
+
+#include "domain/portfolio.h"
+#include "domain/requests.h"
+#include "domain/validation.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace agentfolio {
+
+// What an error answer said, whatever shape it came in.
+struct ErrorBody
+{
+    QString errorCode; // errorCode, code, or ProblemDetails' type/title
+    QString message; // errorMessage, message, detail, or an HTML page's title/text
+    Field field = Field::None; // when the body names a field (a "field" member or its JSON name)
+};
+
+// The JSON of the agent-portfolio calls. Requests serialise exactly as the API's
+// example; responses are read strictly where it matters (ids and secrets) and
+// tolerantly elsewhere (unknown members ignored, three scope spellings, null dates).
+class ApiJson
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiJson)
+public:
+    static constexpr qsizetype MaxBodySize = 1024 * 1024; // 1 MiB
+
+    static QJsonObject toJson(const CreatePortfolioRequest &request);
+    static QJsonObject toJson(const AddTokenRequest &request);
+    static QJsonObject toJson(const UpdateTokenRequest &request);
+    static QByteArray toBytes(const QJsonObject &object); // compact UTF-8
+
+    // Each returns nullopt and sets *error (a sentence, never containing a secret) on failure.
+    static std::optional<CreatePortfolioResult> parseCreateResponse(const QByteArray &body,
+                                                                    QString *error);
+    static std::optional<QList<Portfolio>> parsePortfolioList(const QByteArray &body,
+                                                              QString *error);
+    static std::optional<CreatedToken> parseCreatedToken(const QByteArray &body, QString *error);
+    static ErrorBody parseErrorBody(const QByteArray &body, const QByteArray &contentType = {});
+
+    // Dates as the API sends them: ISO 8601, "Z" or an offset, optional fractions.
+    static std::optional<QDateTime> parseDate(const QJsonValue &value);
+};
+
+} // namespace agentfolio
