@@ -37,6 +37,13 @@ QString tokenPath(const QString &portfolioId, const QString &tokenId)
         + QString::fromLatin1(QUrl::toPercentEncoding(tokenId));
 }
 
+qsizetype maxBodySize(ApiReply::Operation operation)
+{
+    const bool isList = operation == ApiReply::Operation::ListPortfolios
+        || operation == ApiReply::Operation::FindPortfolioByName;
+    return isList ? ApiJson::MaxListBodySize : ApiJson::MaxBodySize;
+}
+
 // Everything a call needs to remember between Qt's signals.
 struct CallState
 {
@@ -209,11 +216,11 @@ ApiReply *ApiClient::send(ApiReply::Operation operation, const QByteArray &verb,
     timer->start();
 
     // Refuse oversized answers as soon as they announce or show themselves.
-    auto checkSize = [state, networkReply] {
+    const qsizetype limit = maxBodySize(operation);
+    auto checkSize = [state, networkReply, limit] {
         const qint64 announced =
             networkReply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        if (announced > ApiJson::MaxBodySize
-            || networkReply->bytesAvailable() > ApiJson::MaxBodySize) {
+        if (announced > limit || networkReply->bytesAvailable() > limit) {
             state->tooLarge = true;
             networkReply->abort();
         }
@@ -272,7 +279,8 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
     if (tooLarge) {
         ApiError error;
         error.kind = ApiError::Kind::MalformedResponse;
-        error.detail = tr("the answer is larger than 1 MiB");
+        error.detail = tr("the answer is larger than %1 MiB")
+                           .arg(maxBodySize(reply->operation()) / (1024 * 1024));
         finish(error, status >= 200 && status < 300);
         return;
     }
@@ -317,7 +325,7 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
         return;
     }
 
-    const QByteArray body = networkReply->read(ApiJson::MaxBodySize + 1);
+    const QByteArray body = networkReply->read(maxBodySize(reply->operation()) + 1);
     if (status >= 300 && status < 400) {
         ApiError error;
         error.kind = ApiError::Kind::Redirect;

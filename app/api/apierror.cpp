@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <QNetworkReply>
+#include <QTimeZone>
 
 namespace agentfolio {
 
@@ -44,9 +45,11 @@ RateLimitInfo::fromHeaders(const std::function<QByteArray(const QByteArray &)> &
     if (!retryAfter.isEmpty()) {
         info.retryAfterSeconds = parseSeconds(retryAfter);
         if (!info.retryAfterSeconds) {
-            // The other form RFC 9110 allows: an HTTP date.
-            const QDateTime when =
-                QDateTime::fromString(QString::fromLatin1(retryAfter.trimmed()), Qt::RFC2822Date);
+            // The other form RFC 9110 allows: an IMF-fixdate, always in GMT.
+            QDateTime when =
+                QLocale::c().toDateTime(QString::fromLatin1(retryAfter.trimmed()),
+                                        QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+            when.setTimeZone(QTimeZone::utc());
             if (when.isValid())
                 info.retryAfterSeconds = int(qMax<qint64>(0, now.secsTo(when)));
         }

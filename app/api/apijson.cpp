@@ -23,10 +23,11 @@ QJsonArray toJsonArray(const QStringList &values)
     return QJsonArray::fromStringList(values);
 }
 
-std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
+std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error,
+                                       qsizetype limit = ApiJson::MaxBodySize)
 {
-    if (body.size() > ApiJson::MaxBodySize) {
-        *error = ApiJson::tr("the answer is larger than 1 MiB");
+    if (body.size() > limit) {
+        *error = ApiJson::tr("the answer is larger than %1 MiB").arg(limit / (1024 * 1024));
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -261,7 +262,7 @@ std::optional<CreatePortfolioResult> ApiJson::parseCreateResponse(const QByteArr
 std::optional<QList<Portfolio>> ApiJson::parsePortfolioList(const QByteArray &body, QString *error)
 {
     QString problem;
-    const auto object = parseObject(body, &problem);
+    const auto object = parseObject(body, &problem, MaxListBodySize);
     QList<Portfolio> portfolios;
     if (object) {
         const QJsonValue list = object->value(QLatin1String("agentPortfolios"));

@@ -28,7 +28,11 @@ class ApiJson
 {
     Q_DECLARE_TR_FUNCTIONS(ApiJson)
 public:
+    // Answers about one thing (a create, a token, an error) are small: over 1 MiB is
+    // refused. A list grows with the account (1,000 portfolios of 10 tokens is about
+    // 3.4 MB), so it gets a larger, still bounded, allowance.
     static constexpr qsizetype MaxBodySize = 1024 * 1024; // 1 MiB
+    static constexpr qsizetype MaxListBodySize = 16 * 1024 * 1024; // 16 MiB
 
     static QJsonObject toJson(const CreatePortfolioRequest &request);
     static QJsonObject toJson(const AddTokenRequest &request);

@@ -211,12 +211,23 @@ void TestApiJson::nullAndMissingExpiry()
 
 void TestApiJson::oversizedBodyIsRefused()
 {
-    QByteArray body = R"({"agentPortfolios":[],"padding":")";
-    body += QByteArray(ApiJson::MaxBodySize, 'x');
-    body += "\"}";
+    // One object over 1 MiB is refused...
+    QByteArray token = R"({"userTokenId":"t1","userToken":"s","padding":")";
+    token += QByteArray(ApiJson::MaxBodySize, 'x');
+    token += "\"}";
     QString error;
-    QVERIFY(!ApiJson::parsePortfolioList(body, &error));
+    QVERIFY(!ApiJson::parseCreatedToken(token, &error));
     QVERIFY2(error.contains(QStringLiteral("1 MiB")), qPrintable(error));
+    QVERIFY(!ApiJson::parseCreateResponse(token, &error));
+
+    // ...a list may be larger, up to its own bound.
+    QByteArray list = R"({"agentPortfolios":[],"padding":")";
+    list += QByteArray(2 * ApiJson::MaxBodySize, 'x');
+    list += "\"}";
+    QVERIFY2(ApiJson::parsePortfolioList(list, &error), qPrintable(error));
+    list.insert(list.size() - 2, QByteArray(ApiJson::MaxListBodySize, 'x'));
+    QVERIFY(!ApiJson::parsePortfolioList(list, &error));
+    QVERIFY2(error.contains(QStringLiteral("16 MiB")), qPrintable(error));
 }
 
 void TestApiJson::listParses()
