@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <cmath>
+#include <limits>
 
 namespace agentfolio {
 
@@ -16,30 +17,46 @@ std::optional<Money> Money::fromText(QStringView text, const QLocale &locale, QS
     if (trimmed.isEmpty())
         return fail(tr("Enter an amount in US dollars."));
 
-    // Strip a leading currency sign the user may have typed, then the locale's
-    // group separators; what is left must be digits with an optional decimal part.
     QString digits = trimmed;
     if (digits.startsWith(QLatin1Char('$')))
         digits = digits.mid(1).trimmed();
-    const QString group = locale.groupSeparator();
-    if (!group.isEmpty())
-        digits.remove(group);
-    // Non-breaking spaces are common group separators when typed by hand.
-    digits.remove(QChar(0x00A0));
-    digits.remove(QChar(0x202F));
-    const QString decimal = locale.decimalPoint();
-    if (decimal != QLatin1String("."))
-        digits.replace(decimal, QLatin1String("."));
+    if (digits.startsWith(QLatin1Char('-')) || digits.startsWith(QChar(0x2212)))
+        return fail(tr("The amount must be above zero."));
+    const QString notAnAmount = tr("\"%1\" is not an amount in US dollars; write it like %2.")
+                                    .arg(trimmed, locale.toString(2000.5, 'f', 2));
 
-    static const QRegularExpression shape(QStringLiteral("^(\\d+)(?:\\.(\\d*))?$"));
-    const auto match = shape.match(digits);
-    if (!match.hasMatch()) {
-        if (digits.startsWith(QLatin1Char('-')))
-            return fail(tr("The amount must be above zero."));
-        return fail(tr("\"%1\" is not an amount in US dollars.").arg(trimmed));
+    // One decimal separator at most, then digits only.
+    const QString decimal = locale.decimalPoint();
+    const QStringList halves = digits.split(decimal);
+    if (halves.size() > 2)
+        return fail(notAnAmount);
+    const QString fraction = halves.size() == 2 ? halves.at(1) : QString();
+    static const QRegularExpression onlyDigits(QStringLiteral("^[0-9]*$"));
+    if (!onlyDigits.match(fraction).hasMatch())
+        return fail(notAnAmount);
+
+    // Group separators only where the locale puts them (1,234,567): anywhere else they
+    // are a typo or another locale's decimal point, and dropping them would turn
+    // "10,5" into a thousand times more money.
+    // A space (plain or non-breaking) is accepted as a group separator in every locale.
+    const QString group = locale.groupSeparator();
+    QString wholeText = halves.at(0);
+    if (!group.isEmpty()) {
+        for (QChar space : { QChar(u' '), QChar(0x00A0), QChar(0x202F) })
+            wholeText.replace(space, group);
     }
-    const QString whole = match.captured(1);
-    const QString fraction = match.captured(2);
+    QString whole;
+    const QStringList groups = group.isEmpty() ? QStringList { wholeText } : wholeText.split(group);
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        const QString &part = groups.at(g);
+        const bool sized = groups.size() == 1
+            || (g == 0 ? part.size() >= 1 && part.size() <= 3 : part.size() == 3);
+        if (!sized || !onlyDigits.match(part).hasMatch())
+            return fail(notAnAmount);
+        whole += part;
+    }
+    if (whole.isEmpty() && fraction.isEmpty())
+        return fail(notAnAmount);
     if (fraction.size() > 2)
         return fail(tr("Use at most two decimals (whole cents)."));
     if (whole.size() > 12)
@@ -68,9 +85,11 @@ std::optional<Money> Money::fromJsonNumber(double value, QString *why)
         return fail(tr("The amount is too large."));
     const double scaled = value * 100.0;
     const double rounded = std::round(scaled);
-    // A decimal like 0.07 is not exact in binary; allow the representation error,
-    // nothing more.
-    if (std::fabs(scaled - rounded) > 1e-6 * std::max(1.0, std::fabs(scaled)))
+    // A decimal like 0.07 is not exact in binary: allow the representation error of
+    // the number (a few ulps), nothing more, so a third decimal is never rounded away.
+    const double tolerance =
+        std::max(1e-6, std::fabs(scaled) * 8 * std::numeric_limits<double>::epsilon());
+    if (std::fabs(scaled - rounded) > tolerance)
         return fail(tr("Use at most two decimals (whole cents)."));
     if (rounded < 1)
         return fail(tr("The amount must be above zero."));

@@ -173,14 +173,14 @@ QList<int> Validation::scopes(const QList<int> &ids, Problems *problems)
     for (int id : ids) {
         if (!Scopes::isKnown(id)) {
             add(problems, Field::Scopes,
-                tr("Scope %1 is not one of 200, 201, 202 or 203.").arg(id));
+                tr("Scopes: %1 is not one of 200, 201, 202 or 203.").arg(id));
             continue;
         }
         if (!result.contains(id))
             result.append(id);
     }
     if (ids.isEmpty())
-        add(problems, Field::Scopes, tr("Choose at least one scope."));
+        add(problems, Field::Scopes, tr("Scopes: choose at least one."));
     std::sort(result.begin(), result.end());
     return result;
 }
