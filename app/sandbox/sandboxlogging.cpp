@@ -1,0 +1,7 @@
+#include "sandbox/sandboxlogging.h"
+
+namespace agentfolio {
+
+Q_LOGGING_CATEGORY(lcSandbox, "agentfolio.sandbox")
+
+} // namespace agentfolio
