@@ -1,0 +1,235 @@
+#include "store/tokenhandoff.h"
+
+#include "store/secretkeys.h"
+#include "store/storelog.h"
+
+#include <QDateTime>
+#include <QMetaObject>
+
+namespace agentfolio {
+
+TokenHandOff::TokenHandOff(SecretStore *secrets, PortfolioIndex *index, QObject *parent)
+    : QObject(parent)
+    , m_secrets(secrets)
+    , m_index(index)
+{
+    Q_ASSERT(secrets);
+    Q_ASSERT(index);
+}
+
+TokenHandOff::~TokenHandOff()
+{
+    if (!m_order.isEmpty())
+        qCWarning(lcStore) << "the hand-off is destroyed holding" << m_order.size()
+                           << "token(s) whose secret is not in the keychain:" << m_order;
+}
+
+void TokenHandOff::storeCreated(const QString &profileId, const CreatePortfolioResult &result,
+                                Money investment, const QString &description,
+                                const QUuid &requestId)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Batch batch;
+    batch.profileId = profileId;
+    batch.portfolioId = result.portfolio.id;
+    IndexedPortfolio portfolio = IndexedPortfolio::fromPortfolio(result.portfolio);
+    portfolio.investment = investment;
+    portfolio.description = description;
+    portfolio.createdByRequestId = requestId;
+    if (!portfolio.createdAt)
+        portfolio.createdAt = now; // the create answer carries no date: it happened now
+    batch.portfolio = portfolio;
+    qCInfo(lcStore) << "hand-off: portfolio" << result.portfolio.id << "of profile" << profileId
+                    << "with" << result.createdTokens.size() << "token(s)";
+    startBatch(std::move(batch), result.createdTokens, result.portfolio.name);
+}
+
+void TokenHandOff::storeAddedToken(const QString &profileId, const QString &portfolioId,
+                                   const CreatedToken &token)
+{
+    Batch batch;
+    batch.profileId = profileId;
+    batch.portfolioId = portfolioId;
+    QString portfolioName;
+    if (m_index) {
+        if (const auto known = m_index->portfolio(profileId, portfolioId))
+            portfolioName = known->name;
+    }
+    qCInfo(lcStore) << "hand-off: token" << token.token.id << "added to portfolio" << portfolioId
+                    << "of profile" << profileId;
+    startBatch(std::move(batch), { token }, portfolioName);
+}
+
+void TokenHandOff::startBatch(Batch batch, const QList<CreatedToken> &tokens,
+                              const QString &portfolioName)
+{
+    const int batchId = m_nextBatchId++;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList toWrite;
+    for (const CreatedToken &created : tokens) {
+        IndexedToken indexed { created.token, false, false, false };
+        if (!indexed.token.createdAt)
+            indexed.token.createdAt = now;
+        const QString id = created.token.id;
+        if (id.isEmpty() || m_tokens.contains(id)) {
+            qCWarning(lcStore) << "hand-off: token" << id
+                               << "has no id or is already held; its secret is not stored again";
+            batch.tokens.append(indexed);
+            continue;
+        }
+        if (created.secret.isEmpty()) {
+            qCWarning(lcStore) << "hand-off: the answer carried no secret for token" << id;
+            batch.tokens.append(indexed);
+            continue;
+        }
+        batch.tokens.append(indexed);
+        m_tokens.insert(id,
+                        PendingToken { batch.profileId, batch.portfolioId, portfolioName, created,
+                                       true, std::nullopt });
+        m_order.append(id);
+        m_tokenBatch.insert(id, batchId);
+        m_awaitingFirstAnswer.insert(id);
+        toWrite.append(id);
+    }
+    batch.outstanding = int(toWrite.size());
+    m_batches.insert(batchId, std::move(batch));
+    if (toWrite.isEmpty()) {
+        // Nothing for the keychain (a 207 answer): the index alone, still asynchronously.
+        QMetaObject::invokeMethod(
+            this, [this, batchId] { finishBatch(batchId); }, Qt::QueuedConnection);
+        return;
+    }
+    Q_EMIT pendingTokensChanged();
+    for (const QString &id : std::as_const(toWrite))
+        writeSecret(id);
+}
+
+void TokenHandOff::writeSecret(const QString &tokenId)
+{
+    const PendingToken &pending = m_tokens[tokenId];
+    const QString key = SecretKeys::tokenKey(pending.profileId, tokenId);
+    if (!m_secrets) {
+        secretAnswered(
+            tokenId,
+            SecretResult { SecretStoreError::make(SecretStoreError::Kind::Other,
+                                                  SecretStoreError::Operation::Write, key),
+                           Secret() });
+        return;
+    }
+    m_secrets->write(key, pending.token.secret, this, [this, tokenId](const SecretResult &result) {
+        secretAnswered(tokenId, result);
+    });
+}
+
+void TokenHandOff::secretAnswered(const QString &tokenId, const SecretResult &result)
+{
+    auto it = m_tokens.find(tokenId);
+    if (it == m_tokens.end())
+        return;
+    const QString profileId = it->profileId;
+    const QString portfolioId = it->portfolioId;
+    const int batchId = m_tokenBatch.value(tokenId, 0);
+    const auto batch = m_batches.find(batchId);
+    const bool firstAnswer = m_awaitingFirstAnswer.remove(tokenId);
+
+    if (result.ok()) {
+        qCInfo(lcStore) << "hand-off: the secret of token" << tokenId << "is in the keychain";
+        m_tokens.erase(it);
+        m_order.removeAll(tokenId);
+        if (batch != m_batches.end()) {
+            for (IndexedToken &t : batch->tokens) {
+                if (t.token.id == tokenId)
+                    t.secretStored = true;
+            }
+        } else if (m_index) {
+            // A retry after the index was written: now it may say so.
+            m_index->setSecretStored(profileId, portfolioId, tokenId, true);
+        }
+        Q_EMIT tokenStored(profileId, portfolioId, tokenId);
+    } else {
+        qCWarning(lcStore) << "hand-off: the secret of token" << tokenId << "could not be stored ("
+                           << SecretStoreError::kindName(result.error->kind)
+                           << "); it is kept in memory, pending";
+        it->storing = false;
+        it->error = result.error;
+        Q_EMIT tokenPending(profileId, portfolioId, tokenId, *result.error);
+    }
+    Q_EMIT pendingTokensChanged();
+
+    if (firstAnswer && batch != m_batches.end() && --batch->outstanding == 0)
+        finishBatch(batchId);
+}
+
+void TokenHandOff::finishBatch(int batchId)
+{
+    const auto it = m_batches.find(batchId);
+    if (it == m_batches.end())
+        return;
+    Batch batch = std::move(*it);
+    m_batches.erase(it);
+    // From now on a (retried) token's success goes straight to the index.
+    for (auto t = m_tokenBatch.begin(); t != m_tokenBatch.end();) {
+        if (t.value() == batchId)
+            t = m_tokenBatch.erase(t);
+        else
+            ++t;
+    }
+    bool saved = false;
+    if (m_index) {
+        if (batch.portfolio) {
+            batch.portfolio->tokens = batch.tokens;
+            saved = m_index->upsertPortfolio(batch.profileId, *batch.portfolio);
+        } else {
+            saved = true;
+            for (const IndexedToken &t : std::as_const(batch.tokens))
+                saved = m_index->upsertToken(batch.profileId, batch.portfolioId, t) && saved;
+        }
+    }
+    if (!saved)
+        qCWarning(lcStore) << "hand-off: the index could not be saved for portfolio"
+                           << batch.portfolioId << "; it is kept in memory";
+    Q_EMIT handOffFinished(batch.profileId, batch.portfolioId, saved);
+}
+
+QList<PendingToken> TokenHandOff::pendingTokens() const
+{
+    QList<PendingToken> list;
+    for (const QString &id : m_order)
+        list.append(m_tokens.value(id));
+    return list;
+}
+
+std::optional<PendingToken> TokenHandOff::pendingToken(const QString &tokenId) const
+{
+    const auto it = m_tokens.constFind(tokenId);
+    if (it == m_tokens.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+bool TokenHandOff::retry(const QString &tokenId)
+{
+    auto it = m_tokens.find(tokenId);
+    if (it == m_tokens.end() || it->storing)
+        return false;
+    qCInfo(lcStore) << "hand-off: retrying the secret of token" << tokenId;
+    it->storing = true;
+    Q_EMIT pendingTokensChanged();
+    writeSecret(tokenId);
+    return true;
+}
+
+bool TokenHandOff::discard(const QString &tokenId)
+{
+    const auto it = m_tokens.find(tokenId);
+    if (it == m_tokens.end() || it->storing)
+        return false;
+    qCWarning(lcStore) << "hand-off: the user discarded the secret of token" << tokenId
+                       << "; it was never stored";
+    m_tokens.erase(it);
+    m_order.removeAll(tokenId);
+    Q_EMIT pendingTokensChanged();
+    return true;
+}
+
+} // namespace agentfolio

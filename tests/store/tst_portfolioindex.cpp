@@ -1,0 +1,532 @@
+#include "store/portfolioindex.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace agentfolio;
+
+namespace {
+
+// JSON written with single quotes, for readability (and because moc trips over raw strings).
+QByteArray json(const char *singleQuoted)
+{
+    return QByteArray(singleQuoted).replace('\'', '"');
+}
+
+const QString Profile1 = QStringLiteral("main");
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+UserToken userToken(const QString &id, const QString &name = QStringLiteral("token"))
+{
+    UserToken t;
+    t.id = id;
+    t.name = name;
+    t.clientId = QStringLiteral("client-") + id;
+    t.scopeIds = { 200, 202 };
+    t.ipsWhitelist = { QStringLiteral("192.168.1.1") };
+    return t;
+}
+
+IndexedPortfolio fullPortfolio(const QString &id)
+{
+    IndexedPortfolio p;
+    p.id = id;
+    p.name = QStringLiteral("MyPort1");
+    p.gcid = 12345678;
+    p.virtualBalance = Money::fromCents(1'000'000);
+    p.mirrorId = 12345;
+    p.investment = Money::fromCents(200'050);
+    p.description = QStringLiteral("My trading portfolio — ünïcode");
+    p.createdAt = QDateTime(QDate(2025, 3, 4), QTime(5, 6, 7, 89), Qt::UTC);
+    p.createdByRequestId = QUuid(QStringLiteral("{8486c781-c1e6-484f-8816-b195f3af7be3}"));
+    IndexedToken stored { userToken(QStringLiteral("t1"), QStringLiteral("first")), true, false,
+                          false };
+    stored.token.expiresAt = QDateTime(QDate(2026, 12, 31), QTime(23, 59, 59), Qt::UTC);
+    stored.token.createdAt = QDateTime(QDate(2025, 3, 4), QTime(5, 6, 8), Qt::UTC);
+    IndexedToken notStored { userToken(QStringLiteral("t2"), QStringLiteral("second")), false, true,
+                             true };
+    notStored.token.ipsWhitelist.clear();
+    p.tokens = { stored, notStored };
+    return p;
+}
+
+Portfolio serverPortfolio(const QString &id, const QList<UserToken> &tokens)
+{
+    Portfolio p;
+    p.id = id;
+    p.name = QStringLiteral("Srv-") + id;
+    p.gcid = 42;
+    p.virtualBalance = Money::fromCents(1'000'000);
+    p.mirrorId = 7;
+    p.tokens = tokens;
+    return p;
+}
+
+QStringList names(std::initializer_list<const char *> list)
+{
+    QStringList result;
+    for (const char *name : list)
+        result.append(QLatin1String(name));
+    return result;
+}
+
+// Limits the size of files this process may write, so that a write fails part-way, as a
+// full disk or a crash would make it. Works as root too, unlike a read-only directory.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        ::signal(SIGXFSZ, SIG_IGN); // fail the write with EFBIG instead of killing us
+        ::getrlimit(RLIMIT_FSIZE, &m_saved);
+        rlimit limited = m_saved;
+        limited.rlim_cur = bytes;
+        m_ok = ::setrlimit(RLIMIT_FSIZE, &limited) == 0;
+    }
+    ~FileSizeLimit() { ::setrlimit(RLIMIT_FSIZE, &m_saved); }
+    bool ok() const { return m_ok; }
+
+private:
+    rlimit m_saved {};
+    bool m_ok = false;
+};
+
+} // namespace
+
+class tst_PortfolioIndex : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    QString path() const { return m_dir->filePath(QStringLiteral("data/index.json")); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = new QTemporaryDir;
+        QVERIFY(m_dir->isValid());
+    }
+    void cleanup()
+    {
+        delete m_dir;
+        m_dir = nullptr;
+    }
+
+    void defaultPathIsInAppData()
+    {
+        QVERIFY(PortfolioIndex::defaultPath().endsWith(QStringLiteral("/index.json")));
+    }
+
+    void missingFileIsEmpty()
+    {
+        PortfolioIndex index(path());
+        QVERIFY(index.load());
+        QVERIFY(index.status().isOk());
+        QVERIFY(!index.isReadOnly());
+        QVERIFY(index.portfolios(Profile1).isEmpty());
+        QVERIFY(!QFile::exists(path())); // nothing written until there is something to write
+    }
+
+    void roundTrip()
+    {
+        const IndexedPortfolio full = fullPortfolio(QStringLiteral("p1"));
+        IndexedPortfolio minimal;
+        minimal.id = QStringLiteral("p2");
+        {
+            PortfolioIndex index(path());
+            index.load();
+            QSignalSpy changed(&index, &PortfolioIndex::changed);
+            QVERIFY(index.upsertPortfolio(Profile1, full));
+            QVERIFY(index.upsertPortfolio(QStringLiteral("other"), minimal));
+            QVERIFY(changed.count() >= 2);
+            QVERIFY(!index.hasUnsavedChanges());
+        }
+        PortfolioIndex reread(path());
+        QVERIFY(reread.load());
+        QCOMPARE(reread.profileIds(), QStringList({ Profile1, QStringLiteral("other") }));
+        QCOMPARE(reread.portfolios(Profile1).size(), 1);
+        QVERIFY(reread.portfolios(Profile1).first() == full);
+        QVERIFY(reread.portfolio(QStringLiteral("other"), QStringLiteral("p2")) == minimal);
+        QVERIFY(!reread.portfolio(QStringLiteral("other"), QStringLiteral("p2"))->investment);
+
+        // The file says what it is and which version wrote it.
+        const QJsonObject root = QJsonDocument::fromJson(readAll(path())).object();
+        QCOMPARE(root.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("agentfolio-index"));
+        QCOMPARE(root.value(QStringLiteral("version")).toInt(), PortfolioIndex::FormatVersion);
+    }
+
+    // Only these members exist: there is no place for a secret in the file.
+    void fileHoldsNoSecretFields()
+    {
+        PortfolioIndex index(path());
+        QVERIFY(index.upsertPortfolio(Profile1, fullPortfolio(QStringLiteral("p1"))));
+        const QJsonObject root = QJsonDocument::fromJson(readAll(path())).object();
+        const QJsonObject portfolio =
+            root[QStringLiteral("profiles")][Profile1][QStringLiteral("portfolios")][0].toObject();
+        QCOMPARE(portfolio.keys(),
+                 names({ "createdAt", "createdByRequestId", "description", "gcid", "goneFromServer",
+                         "id", "investmentCents", "mirrorId", "name", "tokens",
+                         "virtualBalanceCents" }));
+        const QJsonObject token = portfolio[QStringLiteral("tokens")][0].toObject();
+        QCOMPARE(token.keys(),
+                 names({ "clientId", "createdAt", "expiresAt", "goneFromServer", "id",
+                         "ipsWhitelist", "name", "revoked", "scopeIds", "secretStored" }));
+    }
+
+    void upsertKeepsWhatOnlyWeKnow()
+    {
+        PortfolioIndex index(path());
+        const IndexedPortfolio full = fullPortfolio(QStringLiteral("p1"));
+        QVERIFY(index.upsertPortfolio(Profile1, full));
+        IndexedPortfolio partial;
+        partial.id = full.id;
+        partial.name = QStringLiteral("Renamed");
+        partial.tokens = { IndexedToken { userToken(QStringLiteral("t3")), true, false, false } };
+        QVERIFY(index.upsertPortfolio(Profile1, partial));
+        const auto p = index.portfolio(Profile1, full.id);
+        QVERIFY(p);
+        QCOMPARE(p->name, QStringLiteral("Renamed"));
+        QVERIFY(p->investment == full.investment);
+        QCOMPARE(p->description, full.description);
+        QCOMPARE(p->createdByRequestId, full.createdByRequestId);
+        QCOMPARE(p->tokens.size(), 3);
+
+        QVERIFY(index.setSecretStored(Profile1, full.id, QStringLiteral("t2"), true));
+        QVERIFY(index.token(Profile1, full.id, QStringLiteral("t2"))->secretStored);
+        QVERIFY(index.setRevoked(Profile1, full.id, QStringLiteral("t1")));
+        QVERIFY(index.token(Profile1, full.id, QStringLiteral("t1"))->revoked);
+        QVERIFY(index.removeToken(Profile1, full.id, QStringLiteral("t3")));
+        QVERIFY(!index.token(Profile1, full.id, QStringLiteral("t3")));
+
+        // A token for a portfolio not known yet gets a placeholder portfolio.
+        QVERIFY(index.upsertToken(
+            Profile1, QStringLiteral("unknown"),
+            IndexedToken { userToken(QStringLiteral("t9")), true, false, false }));
+        QVERIFY(index.token(Profile1, QStringLiteral("unknown"), QStringLiteral("t9")));
+        QVERIFY(index.removePortfolio(Profile1, QStringLiteral("unknown")));
+        QVERIFY(!index.portfolio(Profile1, QStringLiteral("unknown")));
+
+        PortfolioIndex reread(path());
+        QVERIFY(reread.load());
+        QVERIFY(reread.portfolios(Profile1) == index.portfolios(Profile1));
+    }
+
+    // A write that fails part-way leaves the previous file whole, and the change is kept
+    // and saved with the next write.
+    void failedWriteKeepsPreviousFile()
+    {
+        PortfolioIndex index(path());
+        QVERIFY(index.upsertPortfolio(Profile1, fullPortfolio(QStringLiteral("p1"))));
+        const QByteArray before = readAll(path());
+        QVERIFY(before.size() < 4000);
+
+        IndexedPortfolio big = fullPortfolio(QStringLiteral("p2"));
+        big.description = QString(20'000, QLatin1Char('d'));
+        QSignalSpy status(&index, &PortfolioIndex::statusChanged);
+        {
+            FileSizeLimit limit(4096);
+            QVERIFY(limit.ok());
+            QVERIFY(!index.upsertPortfolio(Profile1, big));
+        }
+        QCOMPARE(readAll(path()), before);
+        QCOMPARE(index.status().kind, IndexStatus::Kind::WriteFailed);
+        QVERIFY(index.status().message.contains(QDir::toNativeSeparators(path())));
+        QCOMPARE(status.count(), 1);
+        QVERIFY(index.hasUnsavedChanges());
+        QVERIFY(index.portfolio(Profile1, QStringLiteral("p2"))); // shown meanwhile
+        // No temporary file left behind.
+        QCOMPARE(QDir(QFileInfo(path()).absolutePath()).entryList(QDir::Files),
+                 QStringList { QStringLiteral("index.json") });
+
+        QVERIFY(index.flush());
+        QVERIFY(index.status().isOk());
+        QVERIFY(!index.hasUnsavedChanges());
+        PortfolioIndex reread(path());
+        QVERIFY(reread.load());
+        QVERIFY(reread.portfolio(Profile1, QStringLiteral("p2")) == big);
+    }
+
+    void unwritablePath()
+    {
+        // The parent "directory" is a file: nothing can be written there.
+        const QString blocker = m_dir->filePath(QStringLiteral("blocker"));
+        writeAll(blocker, "not a directory");
+        PortfolioIndex index(blocker + QStringLiteral("/index.json"));
+        index.setLockTimeout(std::chrono::milliseconds(100));
+        index.load();
+        QVERIFY(!index.upsertPortfolio(Profile1, fullPortfolio(QStringLiteral("p1"))));
+        QCOMPARE(index.status().kind, IndexStatus::Kind::WriteFailed);
+        QVERIFY(index.portfolio(Profile1, QStringLiteral("p1")));
+        QCOMPARE(readAll(blocker), QByteArray("not a directory"));
+    }
+
+    void corruptFile_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("garbage") << QByteArray("\x00\x01garbage\xff", 11);
+        QTest::newRow("truncated")
+            << json("{'format':'agentfolio-index','version':1,'profiles':{'main':{'portf");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("array") << QByteArray("[1,2,3]");
+        QTest::newRow("other format") << json("{'format':'something-else','version':1}");
+        QTest::newRow("no version") << json("{'format':'agentfolio-index'}");
+        QTest::newRow("version zero") << json("{'format':'agentfolio-index','version':0}");
+        QTest::newRow("portfolio without id")
+            << json("{'format':'agentfolio-index','version':1,'profiles':{'main':{'"
+                    "portfolios':[{'name':'x'}]}}}");
+        QTest::newRow("gcid not a number")
+            << json("{'format':'agentfolio-index','version':1,'profiles':{'main':{'"
+                    "portfolios':[{'id':'p','gcid':'12'}]}}}");
+        QTest::newRow("fractional cents")
+            << json("{'format':'agentfolio-index','version':1,'profiles':{'main':{'"
+                    "portfolios':[{'id':'p','investmentCents':1.5}]}}}");
+        QTest::newRow("bad date") << json(
+            "{'format':'agentfolio-index','version':1,'profiles':{'main':{'portfolios':[{'id':"
+            "'p','createdAt':'yesterday'}]}}}");
+        QTest::newRow("token not an object")
+            << json("{'format':'agentfolio-index','version':1,'profiles':{'main':{'"
+                    "portfolios':[{'id':'p','tokens':[3]}]}}}");
+    }
+
+    // Set aside whole (never trimmed), the user told where, and the app goes on.
+    void corruptFile()
+    {
+        QFETCH(QByteArray, content);
+        QDir().mkpath(QFileInfo(path()).absolutePath());
+        writeAll(path(), content);
+
+        PortfolioIndex index(path());
+        QSignalSpy status(&index, &PortfolioIndex::statusChanged);
+        QVERIFY(!index.load());
+        QCOMPARE(index.status().kind, IndexStatus::Kind::CorruptMovedAside);
+        QCOMPARE(status.count(), 1);
+        const QString aside = index.status().movedAsidePath;
+        QVERIFY(aside.startsWith(path() + QStringLiteral(".corrupt-")));
+        QCOMPARE(readAll(aside), content);
+        QVERIFY(index.status().message.contains(QDir::toNativeSeparators(aside)));
+        QVERIFY(!index.isReadOnly());
+        QVERIFY(index.portfolios(QStringLiteral("main")).isEmpty());
+
+        // And the index works on.
+        QVERIFY(index.upsertPortfolio(Profile1, fullPortfolio(QStringLiteral("p1"))));
+        PortfolioIndex reread(path());
+        QVERIFY(reread.load());
+        QCOMPARE(reread.portfolios(Profile1).size(), 1);
+        QCOMPARE(readAll(aside), content);
+    }
+
+    // The file turns unreadable while we run: it is set aside, and what we knew is not lost.
+    void corruptedWhileRunning()
+    {
+        PortfolioIndex index(path());
+        QVERIFY(index.upsertPortfolio(Profile1, fullPortfolio(QStringLiteral("p1"))));
+        writeAll(path(), "scribbled over");
+        IndexedPortfolio second;
+        second.id = QStringLiteral("p2");
+        QVERIFY(index.upsertPortfolio(Profile1, second));
+        QCOMPARE(index.status().kind, IndexStatus::Kind::CorruptMovedAside);
+        QCOMPARE(readAll(index.status().movedAsidePath), QByteArray("scribbled over"));
+        PortfolioIndex reread(path());
+        QVERIFY(reread.load());
+        QVERIFY(reread.portfolio(Profile1, QStringLiteral("p1"))
+                == fullPortfolio(QStringLiteral("p1")));
+        QVERIFY(reread.portfolio(Profile1, QStringLiteral("p2")));
+    }
+
+    void twoCorruptionsKeepBothCopies()
+    {
+        QDir().mkpath(QFileInfo(path()).absolutePath());
+        writeAll(path(), "first bad");
+        PortfolioIndex first(path());
+        first.load();
+        writeAll(path(), "second bad");
+        PortfolioIndex second(path());
+        second.load();
+        QVERIFY(first.status().movedAsidePath != second.status().movedAsidePath);
+        QCOMPARE(readAll(first.status().movedAsidePath), QByteArray("first bad"));
+        QCOMPARE(readAll(second.status().movedAsidePath), QByteArray("second bad"));
+    }
+
+    // A newer format is shown if it can be read, and never overwritten.
+    void newerVersionIsReadOnly()
+    {
+        QDir().mkpath(QFileInfo(path()).absolutePath());
+        const QByteArray newer = json("{'format':'agentfolio-index','version':99, "
+                                      "'profiles':{'main':{'portfolios':[{'id':'p-new','name':'"
+                                      "FromTheFuture'}]}}, 'somethingNew':{'x':1}}");
+        writeAll(path(), newer);
+
+        PortfolioIndex index(path());
+        QVERIFY(!index.load());
+        QCOMPARE(index.status().kind, IndexStatus::Kind::NewerVersion);
+        QVERIFY(index.isReadOnly());
+        QVERIFY(!index.status().message.isEmpty());
+        QCOMPARE(index.portfolios(Profile1).size(), 1);
+        QCOMPARE(index.portfolios(Profile1).first().name, QStringLiteral("FromTheFuture"));
+
+        QVERIFY(!index.upsertPortfolio(Profile1, fullPortfolio(QStringLiteral("p1"))));
+        QVERIFY(!index.mergeServerList(Profile1, {}));
+        QCOMPARE(readAll(path()), newer);
+        // Kept in memory for this session.
+        QVERIFY(index.portfolio(Profile1, QStringLiteral("p1")));
+        QVERIFY(index.hasUnsavedChanges());
+    }
+
+    // Two instances on one file: neither loses the other's change.
+    void twoInstances()
+    {
+        PortfolioIndex a(path());
+        PortfolioIndex b(path());
+        QVERIFY(a.load());
+        QVERIFY(b.load());
+        QSignalSpy aChanged(&a, &PortfolioIndex::changed);
+
+        QVERIFY(a.upsertPortfolio(Profile1, fullPortfolio(QStringLiteral("from-a"))));
+        // b has not seen a's change when it writes its own: it re-reads under the lock.
+        IndexedPortfolio fromB;
+        fromB.id = QStringLiteral("from-b");
+        QVERIFY(b.upsertPortfolio(Profile1, fromB));
+        QCOMPARE(b.portfolios(Profile1).size(), 2);
+
+        PortfolioIndex reread(path());
+        QVERIFY(reread.load());
+        QCOMPARE(reread.portfolios(Profile1).size(), 2);
+
+        // a learns of b's change through the file watcher.
+        aChanged.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(a.portfolio(Profile1, QStringLiteral("from-b")).has_value(),
+                                 10'000);
+        QVERIFY(aChanged.count() >= 1);
+
+        // Changes to the same portfolio from both sides are both kept.
+        QVERIFY(a.setSecretStored(Profile1, QStringLiteral("from-a"), QStringLiteral("t2"), true));
+        QVERIFY(b.setRevoked(Profile1, QStringLiteral("from-a"), QStringLiteral("t1")));
+        reread.load();
+        const auto p = reread.portfolio(Profile1, QStringLiteral("from-a"));
+        QVERIFY(p->token(QStringLiteral("t2"))->secretStored);
+        QVERIFY(p->token(QStringLiteral("t1"))->revoked);
+    }
+
+    // Another instance holds the lock too long: the change waits in memory, then is saved.
+    void lockHeldElsewhere()
+    {
+        PortfolioIndex index(path());
+        index.setLockTimeout(std::chrono::milliseconds(200));
+        QVERIFY(index.upsertPortfolio(Profile1, fullPortfolio(QStringLiteral("p1"))));
+        const QByteArray before = readAll(path());
+
+        QLockFile other(path() + QStringLiteral(".lock"));
+        QVERIFY(other.tryLock(0));
+        IndexedPortfolio second;
+        second.id = QStringLiteral("p2");
+        QVERIFY(!index.upsertPortfolio(Profile1, second));
+        QCOMPARE(index.status().kind, IndexStatus::Kind::WriteFailed);
+        QVERIFY(index.hasUnsavedChanges());
+        QVERIFY(index.portfolio(Profile1, QStringLiteral("p2")));
+        QCOMPARE(readAll(path()), before);
+        other.unlock();
+
+        IndexedPortfolio third;
+        third.id = QStringLiteral("p3");
+        QVERIFY(index.upsertPortfolio(Profile1, third));
+        QVERIFY(index.status().isOk());
+        PortfolioIndex reread(path());
+        QVERIFY(reread.load());
+        QCOMPARE(reread.portfolios(Profile1).size(), 3);
+    }
+
+    void serverMerge()
+    {
+        PortfolioIndex index(path());
+        IndexedPortfolio known = fullPortfolio(QStringLiteral("p1")); // tokens t1 (stored), t2
+        known.tokens[1].goneFromServer = false;
+        IndexedPortfolio localOnly;
+        localOnly.id = QStringLiteral("p2");
+        localOnly.name = QStringLiteral("LocalOnly");
+        QVERIFY(index.upsertPortfolio(Profile1, known));
+        QVERIFY(index.upsertPortfolio(Profile1, localOnly));
+        IndexedPortfolio otherProfile;
+        otherProfile.id = QStringLiteral("elsewhere");
+        QVERIFY(index.upsertPortfolio(QStringLiteral("other"), otherProfile));
+
+        UserToken t1 = userToken(QStringLiteral("t1"), QStringLiteral("renamed-on-server"));
+        t1.scopeIds = { 201 };
+        const QList<Portfolio> server {
+            serverPortfolio(QStringLiteral("p1"), { t1, userToken(QStringLiteral("t3")) }),
+            serverPortfolio(QStringLiteral("p3"), { userToken(QStringLiteral("t4")) }),
+        };
+        IndexMergeSummary summary;
+        QVERIFY(index.mergeServerList(Profile1, server, &summary));
+        QCOMPARE(summary, (IndexMergeSummary { 1, 1, 2, 1 }));
+
+        const auto p1 = index.portfolio(Profile1, QStringLiteral("p1"));
+        QCOMPARE(p1->name, QStringLiteral("Srv-p1"));
+        QVERIFY(p1->investment == known.investment); // only we know it: kept
+        QCOMPARE(p1->description, known.description);
+        QCOMPARE(p1->createdByRequestId, known.createdByRequestId);
+        QVERIFY(!p1->goneFromServer);
+        QCOMPARE(p1->token(QStringLiteral("t1"))->token.name, QStringLiteral("renamed-on-server"));
+        QCOMPARE(p1->token(QStringLiteral("t1"))->token.scopeIds, QList<int> { 201 });
+        QVERIFY(p1->token(QStringLiteral("t1"))->secretStored); // kept
+        QVERIFY(p1->token(QStringLiteral("t2"))->goneFromServer); // marked, not deleted
+        QVERIFY(!p1->token(QStringLiteral("t3"))->secretStored); // new: no secret here
+        QVERIFY(!p1->token(QStringLiteral("t3"))->goneFromServer);
+
+        const auto p2 = index.portfolio(Profile1, QStringLiteral("p2"));
+        QVERIFY(p2);
+        QVERIFY(p2->goneFromServer);
+        QCOMPARE(p2->name, QStringLiteral("LocalOnly"));
+
+        const auto p3 = index.portfolio(Profile1, QStringLiteral("p3"));
+        QVERIFY(p3);
+        QVERIFY(!p3->investment);
+        QVERIFY(!p3->token(QStringLiteral("t4"))->secretStored);
+
+        // Other profiles are untouched.
+        QVERIFY(
+            !index.portfolio(QStringLiteral("other"), QStringLiteral("elsewhere"))->goneFromServer);
+
+        // Merging the same list again changes nothing; a portfolio that comes back is unmarked.
+        QVERIFY(index.mergeServerList(Profile1, server, &summary));
+        QCOMPARE(summary, IndexMergeSummary());
+        QList<Portfolio> withP2 = server;
+        withP2.append(serverPortfolio(QStringLiteral("p2"), {}));
+        QVERIFY(index.mergeServerList(Profile1, withP2, &summary));
+        QVERIFY(!index.portfolio(Profile1, QStringLiteral("p2"))->goneFromServer);
+
+        // An empty list marks everything gone and deletes nothing.
+        QVERIFY(index.mergeServerList(Profile1, {}, &summary));
+        QCOMPARE(summary.portfoliosGone, 3);
+        QCOMPARE(index.portfolios(Profile1).size(), 3);
+
+        PortfolioIndex reread(path());
+        QVERIFY(reread.load());
+        QVERIFY(reread.portfolios(Profile1) == index.portfolios(Profile1));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_PortfolioIndex)
+#include "tst_portfolioindex.moc"

@@ -1,0 +1,361 @@
+#include "secretwait.h"
+#include "store/memorysecretstore.h"
+#include "store/secretkeys.h"
+#include "store/tokenhandoff.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace agentfolio;
+using Kind = SecretStoreError::Kind;
+
+Q_DECLARE_METATYPE(agentfolio::SecretStoreError::Kind)
+
+namespace {
+
+// JSON written with single quotes, for readability (and because moc trips over raw strings).
+QByteArray json(const char *singleQuoted)
+{
+    return QByteArray(singleQuoted).replace('\'', '"');
+}
+
+const QString Profile1 = QStringLiteral("main");
+const QString PortfolioId = QStringLiteral("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
+const QUuid RequestId(QStringLiteral("{8486c781-c1e6-484f-8816-b195f3af7be3}"));
+
+CreatedToken createdToken(const QString &id, const QString &secret)
+{
+    CreatedToken t;
+    t.token.id = id;
+    t.token.name = QStringLiteral("token-") + id;
+    t.token.clientId = QStringLiteral("client");
+    t.token.scopeIds = { 200, 202 };
+    t.secret = Secret(secret);
+    return t;
+}
+
+CreatePortfolioResult created(const QList<CreatedToken> &tokens)
+{
+    CreatePortfolioResult r;
+    r.portfolio.id = PortfolioId;
+    r.portfolio.name = QStringLiteral("MyPort1");
+    r.portfolio.gcid = 12345678;
+    r.portfolio.virtualBalance = Money::fromCents(1'000'000);
+    r.portfolio.mirrorId = 12345;
+    r.createdTokens = tokens;
+    r.tokenCreated = !tokens.isEmpty();
+    return r;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class tst_TokenHandOff : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    MemorySecretStore *m_store = nullptr;
+    PortfolioIndex *m_index = nullptr;
+    TokenHandOff *m_handOff = nullptr;
+
+    QString indexPath() const { return m_dir->filePath(QStringLiteral("index.json")); }
+    std::optional<IndexedToken> indexed(const QString &tokenId) const
+    {
+        return m_index->token(Profile1, PortfolioId, tokenId);
+    }
+    void storeCreatedAndWait(const QList<CreatedToken> &tokens)
+    {
+        QSignalSpy finished(m_handOff, &TokenHandOff::handOffFinished);
+        m_handOff->storeCreated(Profile1, created(tokens), Money::fromCents(200'000),
+                                QStringLiteral("My trading portfolio"), RequestId);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10'000);
+        QCOMPARE(finished.at(0).at(0).toString(), Profile1);
+        QCOMPARE(finished.at(0).at(1).toString(), PortfolioId);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = new QTemporaryDir;
+        QVERIFY(m_dir->isValid());
+        m_store = new MemorySecretStore;
+        m_index = new PortfolioIndex(indexPath());
+        m_index->load();
+        m_handOff = new TokenHandOff(m_store, m_index);
+    }
+    void cleanup()
+    {
+        delete m_handOff;
+        delete m_index;
+        delete m_store;
+        delete m_dir;
+    }
+
+    void allStored()
+    {
+        agentfolio::test::LogWatcher leaks(QStringLiteral("secret-one-x"));
+        QSignalSpy stored(m_handOff, &TokenHandOff::tokenStored);
+        QSignalSpy pending(m_handOff, &TokenHandOff::tokenPending);
+        storeCreatedAndWait({ createdToken(QStringLiteral("t1"), QStringLiteral("secret-one-x")),
+                              createdToken(QStringLiteral("t2"), QStringLiteral("secret-two-x")) });
+        QCOMPARE(stored.count(), 2);
+        QCOMPARE(pending.count(), 0);
+        QVERIFY(!m_handOff->hasPendingTokens());
+
+        // Secrets in the store under the profile's keys.
+        QVERIFY(m_store->value(SecretKeys::tokenKey(Profile1, QStringLiteral("t1")))
+                == Secret(QStringLiteral("secret-one-x")));
+        QVERIFY(m_store->value(SecretKeys::tokenKey(Profile1, QStringLiteral("t2")))
+                == Secret(QStringLiteral("secret-two-x")));
+
+        // The index: the portfolio with what only we know, tokens marked stored.
+        const auto p = m_index->portfolio(Profile1, PortfolioId);
+        QVERIFY(p);
+        QCOMPARE(p->name, QStringLiteral("MyPort1"));
+        QVERIFY(p->investment == Money::fromCents(200'000));
+        QCOMPARE(p->description, QStringLiteral("My trading portfolio"));
+        QCOMPARE(p->createdByRequestId, RequestId);
+        QVERIFY(p->createdAt.has_value());
+        QCOMPARE(p->tokens.size(), 2);
+        QVERIFY(indexed(QStringLiteral("t1"))->secretStored);
+        QVERIFY(indexed(QStringLiteral("t2"))->secretStored);
+        QVERIFY(indexed(QStringLiteral("t1"))->token.createdAt.has_value());
+
+        // No secret in the index file.
+        const QByteArray file = fileBytes(indexPath());
+        QVERIFY(file.contains(PortfolioId.toUtf8()));
+        QVERIFY(!file.contains("secret-one-x"));
+        QVERIFY(!file.contains("secret-two-x"));
+        QCOMPARE(leaks.count(), 0); // and none in the log
+    }
+
+    void keychainFails_data()
+    {
+        QTest::addColumn<Kind>("kind");
+        QTest::newRow("NoKeychain") << Kind::NoKeychain;
+        QTest::newRow("AccessDenied") << Kind::AccessDenied;
+        QTest::newRow("TimedOut") << Kind::TimedOut;
+        QTest::newRow("Other") << Kind::Other;
+    }
+
+    // The token stays pending, in memory only; the portfolio is recorded anyway; a retry
+    // stores it once the keychain works.
+    void keychainFails()
+    {
+        QFETCH(Kind, kind);
+        agentfolio::test::LogWatcher leaks(QStringLiteral("kept-in-memory"));
+        m_store->setFailure(kind);
+        QSignalSpy pending(m_handOff, &TokenHandOff::tokenPending);
+        QSignalSpy stored(m_handOff, &TokenHandOff::tokenStored);
+        QSignalSpy pendingChanged(m_handOff, &TokenHandOff::pendingTokensChanged);
+        storeCreatedAndWait(
+            { createdToken(QStringLiteral("t1"), QStringLiteral("kept-in-memory")) });
+
+        QCOMPARE(pending.count(), 1);
+        QCOMPARE(pending.at(0).at(2).toString(), QStringLiteral("t1"));
+        QCOMPARE(pending.at(0).at(3).value<SecretStoreError>().kind, kind);
+        QCOMPARE(stored.count(), 0);
+        QVERIFY(pendingChanged.count() >= 2); // entered (storing), then failed
+
+        const QList<PendingToken> list = m_handOff->pendingTokens();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().profileId, Profile1);
+        QCOMPARE(list.first().portfolioId, PortfolioId);
+        QCOMPARE(list.first().portfolioName, QStringLiteral("MyPort1"));
+        QVERIFY(list.first().token.secret == Secret(QStringLiteral("kept-in-memory")));
+        QVERIFY(!list.first().storing);
+        QCOMPARE(list.first().error->kind, kind);
+
+        QVERIFY(m_index->portfolio(Profile1, PortfolioId));
+        QVERIFY(!indexed(QStringLiteral("t1"))->secretStored);
+        QVERIFY(!fileBytes(indexPath()).contains("kept-in-memory"));
+        QVERIFY(m_store->keys().isEmpty());
+
+        // Retry while the keychain still fails: still pending, with the new error.
+        QVERIFY(m_handOff->retry(QStringLiteral("t1")));
+        QVERIFY(m_handOff->pendingToken(QStringLiteral("t1"))->storing);
+        QTRY_COMPARE(pending.count(), 2);
+        QVERIFY(m_handOff->hasPendingTokens());
+
+        // Retry once it works.
+        m_store->setFailure(std::nullopt);
+        QVERIFY(m_handOff->retry(QStringLiteral("t1")));
+        QTRY_COMPARE(stored.count(), 1);
+        QVERIFY(!m_handOff->hasPendingTokens());
+        QVERIFY(!m_handOff->pendingToken(QStringLiteral("t1")));
+        QVERIFY(m_store->value(SecretKeys::tokenKey(Profile1, QStringLiteral("t1")))
+                == Secret(QStringLiteral("kept-in-memory")));
+        QVERIFY(indexed(QStringLiteral("t1"))->secretStored);
+        PortfolioIndex reread(indexPath());
+        reread.load();
+        QVERIFY(reread.token(Profile1, PortfolioId, QStringLiteral("t1"))->secretStored);
+        QCOMPARE(leaks.count(), 0);
+    }
+
+    void oneOfTwoFails()
+    {
+        m_store->setKeyFailure(SecretKeys::tokenKey(Profile1, QStringLiteral("t2")),
+                               Kind::AccessDenied);
+        storeCreatedAndWait({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")),
+                              createdToken(QStringLiteral("t2"), QStringLiteral("s2")) });
+        QVERIFY(indexed(QStringLiteral("t1"))->secretStored);
+        QVERIFY(!indexed(QStringLiteral("t2"))->secretStored);
+        QCOMPARE(m_handOff->pendingTokens().size(), 1);
+        QCOMPARE(m_handOff->pendingTokens().first().token.token.id, QStringLiteral("t2"));
+    }
+
+    // Pending tokens never go away by themselves; discard() is the only way out.
+    void discardOnlyOnRequest()
+    {
+        m_store->setFailure(Kind::NoKeychain);
+        storeCreatedAndWait({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) });
+        // Time passes and other hand-offs come and go: it stays.
+        m_store->setFailure(std::nullopt);
+        QSignalSpy finished(m_handOff, &TokenHandOff::handOffFinished);
+        m_handOff->storeAddedToken(Profile1, PortfolioId,
+                                   createdToken(QStringLiteral("t2"), QStringLiteral("s2")));
+        QTRY_COMPARE(finished.count(), 1);
+        QTest::qWait(50);
+        QCOMPARE(m_handOff->pendingTokens().size(), 1);
+
+        QVERIFY(!m_handOff->discard(QStringLiteral("unknown")));
+        QSignalSpy changed(m_handOff, &TokenHandOff::pendingTokensChanged);
+        QVERIFY(m_handOff->discard(QStringLiteral("t1")));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!m_handOff->hasPendingTokens());
+        QVERIFY(!m_handOff->retry(QStringLiteral("t1")));
+        QVERIFY(!m_handOff->discard(QStringLiteral("t1")));
+        // The index still records the token, without its secret.
+        QVERIFY(indexed(QStringLiteral("t1")));
+        QVERIFY(!indexed(QStringLiteral("t1"))->secretStored);
+        QVERIFY(!m_store->contains(SecretKeys::tokenKey(Profile1, QStringLiteral("t1"))));
+    }
+
+    // While a write is under way the token can be neither discarded nor retried; a hung
+    // keychain ends in a timeout, and the token is then pending.
+    void storingCannotBeDiscarded()
+    {
+        m_store->setTimeout(std::chrono::milliseconds(200));
+        m_store->setNeverAnswer(true);
+        QSignalSpy pending(m_handOff, &TokenHandOff::tokenPending);
+        m_handOff->storeCreated(
+            Profile1, created({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) }),
+            Money::fromCents(100), QString(), RequestId);
+        QCOMPARE(m_handOff->pendingTokens().size(), 1);
+        QVERIFY(m_handOff->pendingTokens().first().storing);
+        QVERIFY(!m_handOff->discard(QStringLiteral("t1")));
+        QVERIFY(!m_handOff->retry(QStringLiteral("t1")));
+        QTRY_COMPARE(pending.count(), 1);
+        QCOMPARE(pending.at(0).at(3).value<SecretStoreError>().kind, Kind::TimedOut);
+        QVERIFY(m_index->portfolio(Profile1, PortfolioId));
+        QVERIFY(m_handOff->discard(QStringLiteral("t1")));
+    }
+
+    // A retry that succeeds while other tokens of the same answer are still being written
+    // must not be undone when the index is written for the whole answer.
+    void retrySucceedsBeforeBatchCompletes()
+    {
+        m_store->setTimeout(std::chrono::seconds(30));
+        m_store->setNeverAnswer(true);
+        const QString key1 = SecretKeys::tokenKey(Profile1, QStringLiteral("t1"));
+        const QString key2 = SecretKeys::tokenKey(Profile1, QStringLiteral("t2"));
+        m_store->setKeyFailure(key1, Kind::AccessDenied);
+        QSignalSpy pending(m_handOff, &TokenHandOff::tokenPending);
+        QSignalSpy stored(m_handOff, &TokenHandOff::tokenStored);
+        QSignalSpy finished(m_handOff, &TokenHandOff::handOffFinished);
+        m_handOff->storeCreated(
+            Profile1,
+            created({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")),
+                      createdToken(QStringLiteral("t2"), QStringLiteral("s2")) }),
+            Money::fromCents(100), QString(), RequestId);
+        QTRY_COMPARE(m_store->hangingCount(), 2);
+        m_store->answerHanging(key1);
+        QTRY_COMPARE(pending.count(), 1);
+
+        m_store->setKeyFailure(key1, std::nullopt);
+        m_store->setNeverAnswer(false);
+        QVERIFY(m_handOff->retry(QStringLiteral("t1")));
+        QTRY_COMPARE(stored.count(), 1);
+        QCOMPARE(finished.count(), 0); // t2 still outstanding
+
+        m_store->answerHanging(key2);
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(indexed(QStringLiteral("t1"))->secretStored);
+        QVERIFY(indexed(QStringLiteral("t2"))->secretStored);
+    }
+
+    // 207: the portfolio exists, money moved, no token: recorded all the same.
+    void portfolioWithoutToken()
+    {
+        QSignalSpy changed(m_handOff, &TokenHandOff::pendingTokensChanged);
+        storeCreatedAndWait({});
+        const auto p = m_index->portfolio(Profile1, PortfolioId);
+        QVERIFY(p);
+        QVERIFY(p->tokens.isEmpty());
+        QVERIFY(p->investment == Money::fromCents(200'000));
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(!m_handOff->hasPendingTokens());
+    }
+
+    void addedToken()
+    {
+        storeCreatedAndWait({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) });
+        QSignalSpy finished(m_handOff, &TokenHandOff::handOffFinished);
+        m_handOff->storeAddedToken(Profile1, PortfolioId,
+                                   createdToken(QStringLiteral("t2"), QStringLiteral("s2")));
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(2).toBool());
+        QCOMPARE(m_index->portfolio(Profile1, PortfolioId)->tokens.size(), 2);
+        QVERIFY(indexed(QStringLiteral("t2"))->secretStored);
+        QVERIFY(m_store->value(SecretKeys::tokenKey(Profile1, QStringLiteral("t2")))
+                == Secret(QStringLiteral("s2")));
+
+        // A token for a portfolio the index does not know yet.
+        m_store->setFailure(Kind::AccessDenied);
+        m_handOff->storeAddedToken(Profile1, QStringLiteral("unknown-portfolio"),
+                                   createdToken(QStringLiteral("t3"), QStringLiteral("s3")));
+        QTRY_COMPARE(finished.count(), 2);
+        const auto t3 =
+            m_index->token(Profile1, QStringLiteral("unknown-portfolio"), QStringLiteral("t3"));
+        QVERIFY(t3);
+        QVERIFY(!t3->secretStored);
+        QCOMPARE(m_handOff->pendingTokens().size(), 1);
+    }
+
+    // The index cannot be written (a newer version's file): the secret is still stored,
+    // and the caller learns that the index was not saved.
+    void indexNotSaved()
+    {
+        delete m_handOff;
+        delete m_index;
+        QFile file(indexPath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json("{'format':'agentfolio-index','version':99}"));
+        file.close();
+        m_index = new PortfolioIndex(indexPath());
+        m_index->load();
+        QVERIFY(m_index->isReadOnly());
+        m_handOff = new TokenHandOff(m_store, m_index);
+
+        QSignalSpy finished(m_handOff, &TokenHandOff::handOffFinished);
+        m_handOff->storeCreated(
+            Profile1, created({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) }),
+            Money::fromCents(100), QString(), RequestId);
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(!finished.at(0).at(2).toBool());
+        QVERIFY(m_store->contains(SecretKeys::tokenKey(Profile1, QStringLiteral("t1"))));
+        QVERIFY(indexed(QStringLiteral("t1"))->secretStored); // in memory
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_TokenHandOff)
+#include "tst_tokenhandoff.moc"
