@@ -339,11 +339,16 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
         finish(error, status >= 500);
         return;
     }
-    if (networkReply->error() != QNetworkReply::NoError) {
+    const qint64 announced =
+        networkReply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    if (networkReply->error() != QNetworkReply::NoError
+        || (announced > 0 && body.size() < announced)) {
         // A 2xx whose body was cut off: the server acted, but the answer is incomplete.
         ApiError error;
         error.kind = ApiError::Kind::MalformedResponse;
-        error.detail = networkReply->errorString();
+        error.detail = networkReply->error() != QNetworkReply::NoError
+            ? networkReply->errorString()
+            : tr("the answer was cut short");
         finish(error, true);
         return;
     }
