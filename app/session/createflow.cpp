@@ -1,0 +1,138 @@
+#include "session/createflow.h"
+
+#include "api/apiclient.h"
+#include "session/session.h"
+#include "session/sessionlog.h"
+#include "store/tokenhandoff.h"
+
+namespace agentfolio {
+
+CreateFlow::CreateFlow(Session *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{ }
+
+CreateFlow::~CreateFlow()
+{
+    // An unanswered create is not aborted: its answer (and token) would be lost. The
+    // reply belongs to the client and is dropped with it; the UI asks before quitting.
+    if (m_reply)
+        disconnect(m_reply, nullptr, this, nullptr);
+}
+
+void CreateFlow::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void CreateFlow::reset()
+{
+    if (isBusy())
+        return;
+    m_error.reset();
+    m_adopted.reset();
+    m_result = {};
+    setState(State::Idle);
+}
+
+bool CreateFlow::submit(const CreatePortfolioRequest &request)
+{
+    if (isBusy() || !m_session || !m_session->isReady()) {
+        qCWarning(lcSession)
+            << "create refused: a request is under way or the session is not ready";
+        return false;
+    }
+    if (m_state == State::OutcomeUnknown) {
+        // The previous create may have happened: sending again could double the money.
+        qCWarning(lcSession) << "create refused: the previous create's outcome is unknown";
+        return false;
+    }
+    m_request = request;
+    m_requestId = QUuid::createUuid();
+    m_profileId = m_session->activeProfile().id;
+    m_error.reset();
+    m_adopted.reset();
+    m_result = {};
+    qCInfo(lcSession).noquote() << "create" << request.portfolioName << "for profile" << m_profileId
+                                << "request id" << m_requestId.toString(QUuid::WithoutBraces);
+    setState(State::Sending);
+    ApiReply *reply = m_session->client()->createPortfolio(request, m_requestId);
+    m_reply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply] { createAnswered(reply); });
+    return true;
+}
+
+void CreateFlow::createAnswered(ApiReply *reply)
+{
+    reply->deleteLater();
+    m_reply = nullptr;
+    if (reply->isOk()) {
+        m_result = reply->createResult();
+        // Durable first: the secret goes to the keychain and the portfolio to the index
+        // before anyone is told.
+        m_session->handOff()->storeCreated(m_profileId, m_result, m_request.investment,
+                                           m_request.description, m_requestId);
+        setState(State::Succeeded);
+        emit succeeded(m_result, m_requestId);
+        return;
+    }
+    m_error = *reply->error();
+    setState(m_error->kind == ApiError::Kind::OutcomeUnknown ? State::OutcomeUnknown
+                                                             : State::Failed);
+    emit failed(*m_error);
+}
+
+bool CreateFlow::checkNow()
+{
+    if (isBusy() || !m_session || m_request.portfolioName.isEmpty())
+        return false;
+    if (m_state != State::OutcomeUnknown)
+        return false;
+    setState(State::Checking);
+    ApiReply *reply = m_session->client()->findPortfolioByName(m_request.portfolioName);
+    m_reply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply] { checkAnswered(reply); });
+    return true;
+}
+
+void CreateFlow::checkAnswered(ApiReply *reply)
+{
+    reply->deleteLater();
+    m_reply = nullptr;
+    if (!reply->isOk()) {
+        m_error = *reply->error();
+        setState(State::OutcomeUnknown);
+        emit checkFinished(CheckResult::CheckFailed);
+        return;
+    }
+    const std::optional<Portfolio> found = reply->foundPortfolio();
+    if (!found) {
+        qCInfo(lcSession).noquote() << "check: no portfolio named" << m_request.portfolioName;
+        m_error.reset();
+        setState(State::Failed);
+        emit checkFinished(CheckResult::NotFound);
+        return;
+    }
+    PortfolioIndex *index = m_session->index();
+    if (const auto known = index->portfolio(m_profileId, found->id)) {
+        m_adopted = *known;
+        setState(State::Succeeded);
+        emit checkFinished(CheckResult::AlreadyKnown);
+        return;
+    }
+    // Ours, as far as anyone can tell: the name is unique and we just asked for it.
+    IndexedPortfolio adopted = IndexedPortfolio::fromPortfolio(*found);
+    adopted.investment = m_request.investment;
+    adopted.description = m_request.description;
+    adopted.createdByRequestId = m_requestId;
+    index->upsertPortfolio(m_profileId, adopted);
+    m_adopted = adopted;
+    qCInfo(lcSession).noquote() << "check: adopted portfolio" << found->id << "into the index";
+    setState(State::Succeeded);
+    emit checkFinished(CheckResult::Adopted);
+}
+
+} // namespace agentfolio

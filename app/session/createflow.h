@@ -1,0 +1,90 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "domain/portfolio.h"
+#include "domain/requests.h"
+#include "store/portfolioindex.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUuid>
+#include <optional>
+
+namespace agentfolio {
+
+class ApiReply;
+class Session;
+
+// One user's intent to create a portfolio, from the confirmed request to a durable
+// result. It guarantees what the product promises about money:
+// - at most one create is in flight, whatever the widgets do (submit() refuses
+//   while busy), and a create is never re-sent;
+// - a success goes straight to the hand-off (keychain, then index);
+// - an ambiguous outcome is reported as such, and checkNow() looks the name up
+//   in the server's list and, if found, adopts the portfolio into the index.
+class CreateFlow : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Idle,
+        Sending,
+        Succeeded,
+        Failed, // the server refused or nothing was sent: safe to correct and retry
+        OutcomeUnknown, // money may have moved: check before anything else
+        Checking,
+    };
+    Q_ENUM(State)
+
+    enum class CheckResult {
+        Adopted, // found on the server and now in the index (without a token)
+        AlreadyKnown, // found, and the index already had it
+        NotFound, // no portfolio of that name: the create did not happen
+        CheckFailed, // the check itself failed; the outcome is still unknown
+    };
+    Q_ENUM(CheckResult)
+
+    explicit CreateFlow(Session *session, QObject *parent = nullptr);
+    ~CreateFlow() override;
+
+    // Sends the request with a fresh request id. Returns false, sending nothing,
+    // while a create or a check is under way or the session is not ready.
+    bool submit(const CreatePortfolioRequest &request);
+    // After OutcomeUnknown: is there a portfolio of the submitted name?
+    bool checkNow();
+    // Back to Idle for a new intent (not while busy).
+    void reset();
+
+    State state() const { return m_state; }
+    bool isBusy() const { return m_state == State::Sending || m_state == State::Checking; }
+    QUuid requestId() const { return m_requestId; }
+    const CreatePortfolioRequest &request() const { return m_request; }
+    const std::optional<ApiError> &lastError() const { return m_error; }
+    const CreatePortfolioResult &result() const { return m_result; }
+    const std::optional<IndexedPortfolio> &adoptedPortfolio() const { return m_adopted; }
+
+signals:
+    void stateChanged(agentfolio::CreateFlow::State state);
+    // The create succeeded (201 or 207); the hand-off has been given the tokens.
+    void succeeded(const agentfolio::CreatePortfolioResult &result, const QUuid &requestId);
+    // Failed or OutcomeUnknown; the error carries the request id.
+    void failed(const agentfolio::ApiError &error);
+    void checkFinished(agentfolio::CreateFlow::CheckResult result);
+
+private:
+    void setState(State state);
+    void createAnswered(ApiReply *reply);
+    void checkAnswered(ApiReply *reply);
+
+    QPointer<Session> m_session;
+    State m_state = State::Idle;
+    QString m_profileId; // the profile the create was sent for
+    CreatePortfolioRequest m_request;
+    QUuid m_requestId;
+    std::optional<ApiError> m_error;
+    CreatePortfolioResult m_result;
+    std::optional<IndexedPortfolio> m_adopted;
+    QPointer<ApiReply> m_reply;
+};
+
+} // namespace agentfolio

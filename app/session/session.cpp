@@ -1,0 +1,135 @@
+#include "session/session.h"
+
+#include "api/apiclient.h"
+#include "sandbox/sandboxserver.h"
+#include "session/sessionlog.h"
+#include "store/keychainsecretstore.h"
+#include "store/portfolioindex.h"
+#include "store/profilekeys.h"
+#include "store/profilestore.h"
+#include "store/tokenhandoff.h"
+
+#include <QNetworkAccessManager>
+
+Q_LOGGING_CATEGORY(lcSession, "agentfolio.session")
+
+namespace agentfolio {
+
+Session::Session(const SessionOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    m_profiles = options.settingsFile.isEmpty()
+        ? std::make_unique<ProfileStore>()
+        : std::make_unique<ProfileStore>(options.settingsFile);
+    if (options.secretStore) {
+        m_secrets = options.secretStore;
+    } else {
+        m_ownedSecrets = std::make_unique<KeychainSecretStore>();
+        m_secrets = m_ownedSecrets.get();
+    }
+    m_index = options.indexPath.isEmpty() ? std::make_unique<PortfolioIndex>()
+                                          : std::make_unique<PortfolioIndex>(options.indexPath);
+    m_index->load();
+    m_handOff = std::make_unique<TokenHandOff>(m_secrets, m_index.get());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<ApiClient>(m_network.get());
+}
+
+Session::~Session()
+{
+    // The hand-off refers to the store and the index: it goes first.
+    m_handOff.reset();
+    if (m_index)
+        m_index->flush();
+}
+
+bool Session::setBaseUrlOverride(const QUrl &url, QString *why)
+{
+    const QString problem = ApiClient::checkBaseUrl(url);
+    if (!problem.isEmpty()) {
+        if (why)
+            *why = problem;
+        return false;
+    }
+    m_baseUrlOverride = url;
+    return true;
+}
+
+void Session::setState(State state, const QString &problem)
+{
+    m_problem = problem;
+    if (m_state == state && problem.isEmpty())
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+bool Session::startSandbox(QString *why)
+{
+    if (m_sandbox && m_sandbox->port() != 0)
+        return true;
+    m_sandbox = std::make_unique<SandboxServer>();
+    m_sandbox->setStateFile(m_options.sandboxStateFile.isEmpty() ? SandboxServer::defaultStateFile()
+                                                                 : m_options.sandboxStateFile);
+    if (m_sandbox->start() == 0) {
+        *why = tr("The built-in sandbox could not listen on 127.0.0.1.");
+        m_sandbox.reset();
+        return false;
+    }
+    return true;
+}
+
+void Session::activate(const QString &profileId)
+{
+    const int activation = ++m_activation;
+    const std::optional<Profile> profile = m_profiles->profile(profileId);
+    if (!profile) {
+        setState(State::Failed, tr("There is no account named \"%1\".").arg(profileId));
+        return;
+    }
+    m_profiles->setActiveProfileId(profile->id);
+    m_active = *profile;
+    setState(State::Connecting);
+    // Forget the previous account's keys before anything else can use the client.
+    m_client->setCredentials(Secret(), Secret());
+
+    if (profile->isSandbox) {
+        QString why;
+        if (!startSandbox(&why)) {
+            setState(State::Failed, why);
+            return;
+        }
+        m_client->setBaseUrl(m_sandbox->baseUrl());
+        const ApiCredentials keys = ProfileKeys::sandboxCredentials();
+        m_client->setCredentials(keys.apiKey, keys.userKey);
+        qCInfo(lcSession) << "active profile: sandbox at" << m_sandbox->baseUrl().toString();
+        setState(State::Ready);
+        return;
+    }
+
+    QString why;
+    const QUrl baseUrl = m_baseUrlOverride.value_or(
+        profile->baseUrl.isEmpty() ? Profile::defaultBaseUrl() : profile->baseUrl);
+    if (!m_client->setBaseUrl(baseUrl, &why)) {
+        setState(State::Failed, why);
+        return;
+    }
+    qCInfo(lcSession) << "active profile:" << profile->id << "reading its keys from the keychain";
+    ProfileKeys::read(m_secrets, *profile, this,
+                      [this, activation](const std::optional<ApiCredentials> &credentials,
+                                         const std::optional<SecretStoreError> &error) {
+                          if (activation != m_activation)
+                              return; // another profile was chosen meanwhile
+                          if (!credentials) {
+                              setState(State::Failed,
+                                       error ? error->message
+                                             : tr("The account's keys could not be read."));
+                              return;
+                          }
+                          m_client->setCredentials(credentials->apiKey, credentials->userKey);
+                          setState(State::Ready);
+                      });
+}
+
+} // namespace agentfolio

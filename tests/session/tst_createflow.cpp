@@ -1,0 +1,225 @@
+// The create flow against the real sandbox: one request per intent, the hand-off on
+// success, and reconciliation when the outcome is unknown.
+#include "sandbox/sandboxserver.h"
+#include "session/createflow.h"
+#include "session/session.h"
+#include "store/memorysecretstore.h"
+#include "store/portfolioindex.h"
+#include "store/secretkeys.h"
+#include "store/tokenhandoff.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace agentfolio;
+using Fault = SandboxServer::Fault;
+
+class TestCreateFlow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void successIsHandedOffToTheKeychainAndIndex();
+    void aSecondSubmitWhileSendingIsRefused();
+    void droppedCreateIsCheckedAndAdopted();
+    void createThatNeverHappenedIsReportedNotFound();
+    void keychainFailureKeepsTheTokenPending();
+    void partialCreateIsRecordedWithoutToken();
+    void serverRefusalIsAPlainFailure();
+
+private:
+    CreatePortfolioRequest request(const QString &name = QStringLiteral("MyPort1")) const;
+    void waitForState(CreateFlow::State state);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<CreateFlow> m_flow;
+};
+
+CreatePortfolioRequest TestCreateFlow::request(const QString &name) const
+{
+    CreatePortfolioRequest request;
+    request.investment = Money::fromCents(200000);
+    request.portfolioName = name;
+    request.tokenName = QStringLiteral("agent-token");
+    request.scopeIds = { 200, 202 };
+    request.description = QStringLiteral("Momentum bot");
+    return request;
+}
+
+void TestCreateFlow::waitForState(CreateFlow::State state)
+{
+    QTRY_COMPARE_WITH_TIMEOUT(m_flow->state(), state, 10000);
+}
+
+void TestCreateFlow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_secrets = std::make_unique<MemorySecretStore>();
+    SessionOptions options;
+    options.indexPath = m_dir->filePath(QStringLiteral("index.json"));
+    options.settingsFile = m_dir->filePath(QStringLiteral("settings.ini"));
+    options.sandboxStateFile = m_dir->filePath(QStringLiteral("sandbox.json"));
+    options.secretStore = m_secrets.get();
+    m_session = std::make_unique<Session>(options);
+    m_session->activate(Profile::sandboxId());
+    QTRY_VERIFY(m_session->isReady());
+    QVERIFY(m_session->sandbox());
+    m_flow = std::make_unique<CreateFlow>(m_session.get());
+}
+
+void TestCreateFlow::cleanup()
+{
+    m_flow.reset();
+    m_session.reset();
+    m_secrets.reset();
+    m_dir.reset();
+}
+
+void TestCreateFlow::successIsHandedOffToTheKeychainAndIndex()
+{
+    QSignalSpy succeeded(m_flow.get(), &CreateFlow::succeeded);
+    QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
+    QVERIFY(m_flow->submit(request()));
+    QCOMPARE(m_flow->state(), CreateFlow::State::Sending);
+    waitForState(CreateFlow::State::Succeeded);
+    QCOMPARE(succeeded.size(), 1);
+    QTRY_COMPARE(stored.size(), 1);
+
+    const CreatePortfolioResult &result = m_flow->result();
+    const QString tokenId = result.createdTokens.first().token.id;
+    const auto secret = m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), tokenId));
+    QVERIFY(secret && *secret == result.createdTokens.first().secret);
+
+    const auto indexed = m_session->index()->portfolio(Profile::sandboxId(), result.portfolio.id);
+    QVERIFY(indexed);
+    QCOMPARE(indexed->investment, std::optional<Money>(Money::fromCents(200000)));
+    QCOMPARE(indexed->createdByRequestId, m_flow->requestId());
+    QCOMPARE(indexed->description, QStringLiteral("Momentum bot"));
+    QCOMPARE(indexed->tokens.size(), 1);
+    QVERIFY(indexed->tokens.first().secretStored);
+}
+
+void TestCreateFlow::aSecondSubmitWhileSendingIsRefused()
+{
+    Fault slow;
+    slow.kind = Fault::Kind::Delay;
+    slow.delayMs = 300;
+    m_session->sandbox()->injectFault(slow);
+    QVERIFY(m_flow->submit(request()));
+    QVERIFY(!m_flow->submit(request()));
+    QVERIFY(!m_flow->submit(request(QStringLiteral("Other01"))));
+    waitForState(CreateFlow::State::Succeeded);
+    QCOMPARE(m_session->sandbox()->requestCount("POST"), 1);
+    QCOMPARE(m_session->sandbox()->portfolios().size(), 1);
+}
+
+void TestCreateFlow::droppedCreateIsCheckedAndAdopted()
+{
+    Fault drop;
+    drop.kind = Fault::Kind::DropAfterProcessing;
+    drop.method = "POST";
+    drop.times = 3;
+    m_session->sandbox()->injectFault(drop);
+    QSignalSpy failed(m_flow.get(), &CreateFlow::failed);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::OutcomeUnknown);
+    QCOMPARE(failed.first().first().value<ApiError>().requestId, m_flow->requestId());
+    // Until the user checks, nothing can be sent again.
+    QVERIFY(!m_flow->submit(request()));
+
+    m_session->sandbox()->clearFaults();
+    QSignalSpy checked(m_flow.get(), &CreateFlow::checkFinished);
+    QVERIFY(m_flow->checkNow());
+    QVERIFY(checked.wait(10000));
+    QCOMPARE(checked.first().first().value<CreateFlow::CheckResult>(),
+             CreateFlow::CheckResult::Adopted);
+    QCOMPARE(m_flow->state(), CreateFlow::State::Succeeded);
+
+    QCOMPARE(m_session->sandbox()->portfolios().size(), 1);
+    const QString id = m_session->sandbox()->portfolios().first().id;
+    const auto adopted = m_session->index()->portfolio(Profile::sandboxId(), id);
+    QVERIFY(adopted);
+    QCOMPARE(adopted->createdByRequestId, m_flow->requestId());
+    QCOMPARE(adopted->investment, std::optional<Money>(Money::fromCents(200000)));
+    // Its token exists on the server, but its secret was lost with the answer.
+    QCOMPARE(adopted->tokens.size(), 1);
+    QVERIFY(!adopted->tokens.first().secretStored);
+}
+
+void TestCreateFlow::createThatNeverHappenedIsReportedNotFound()
+{
+    Fault error;
+    error.kind = Fault::Kind::ServerError500; // answered without processing
+    error.method = "POST";
+    m_session->sandbox()->injectFault(error);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    QSignalSpy checked(m_flow.get(), &CreateFlow::checkFinished);
+    QVERIFY(m_flow->checkNow());
+    QVERIFY(checked.wait(10000));
+    QCOMPARE(checked.first().first().value<CreateFlow::CheckResult>(),
+             CreateFlow::CheckResult::NotFound);
+    QCOMPARE(m_flow->state(), CreateFlow::State::Failed);
+    // Now, and only now, the user may send it again.
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::Succeeded);
+    QCOMPARE(m_session->sandbox()->portfolios().size(), 1);
+}
+
+void TestCreateFlow::keychainFailureKeepsTheTokenPending()
+{
+    m_secrets->setFailure(SecretStoreError::Kind::NoKeychain);
+    QSignalSpy pending(m_session->handOff(), &TokenHandOff::tokenPending);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::Succeeded);
+    QTRY_COMPARE(pending.size(), 1);
+    const QString tokenId = m_flow->result().createdTokens.first().token.id;
+    const auto held = m_session->handOff()->pendingToken(tokenId);
+    QVERIFY(held);
+    QVERIFY(held->token.secret == m_flow->result().createdTokens.first().secret);
+    // The portfolio is recorded all the same: money moved.
+    const auto indexed =
+        m_session->index()->portfolio(Profile::sandboxId(), m_flow->result().portfolio.id);
+    QVERIFY(indexed);
+    QVERIFY(!indexed->tokens.isEmpty() && !indexed->tokens.first().secretStored);
+
+    m_secrets->setFailure(std::nullopt);
+    QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
+    QVERIFY(m_session->handOff()->retry(tokenId));
+    QTRY_COMPARE(stored.size(), 1);
+    QVERIFY(!m_session->handOff()->hasPendingTokens());
+}
+
+void TestCreateFlow::partialCreateIsRecordedWithoutToken()
+{
+    Fault partial;
+    partial.kind = Fault::Kind::TokenNotCreated207;
+    m_session->sandbox()->injectFault(partial);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::Succeeded);
+    QVERIFY(!m_flow->result().tokenCreated);
+    QTRY_VERIFY(m_session->index()->portfolio(Profile::sandboxId(), m_flow->result().portfolio.id));
+}
+
+void TestCreateFlow::serverRefusalIsAPlainFailure()
+{
+    QSignalSpy failed(m_flow.get(), &CreateFlow::failed);
+    QVERIFY(m_flow->submit(request(QStringLiteral("Bad"))));
+    waitForState(CreateFlow::State::Failed);
+    const ApiError error = failed.first().first().value<ApiError>();
+    QCOMPARE(error.kind, ApiError::Kind::Validation);
+    QCOMPARE(error.field, Field::PortfolioName);
+    // A refusal leaves the user free to correct and send again.
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::Succeeded);
+}
+
+QTEST_GUILESS_MAIN(TestCreateFlow)
+#include "tst_createflow.moc"
