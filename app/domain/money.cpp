@@ -105,8 +105,11 @@ QString Money::toPlainString() const
 
 QString Money::toDisplayString(const QLocale &locale) const
 {
-    // toCurrencyString on a double is exact enough for display: cents < 2^53.
-    return locale.toCurrencyString(toDouble(), QStringLiteral("$"), 2);
+    // toCurrencyString on a double is exact enough for display: cents < 2^53. The C
+    // locale has no currency format of its own; US dollars read best in US English.
+    const QLocale format =
+        locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale;
+    return format.toCurrencyString(toDouble(), QStringLiteral("$"), 2);
 }
 
 } // namespace agentfolio
