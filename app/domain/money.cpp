@@ -59,6 +59,9 @@ std::optional<Money> Money::fromText(QStringView text, const QLocale &locale, QS
         return fail(notAnAmount);
     if (fraction.size() > 2)
         return fail(tr("Use at most two decimals (whole cents)."));
+    // Leading zeros carry no value: "0002000" is 2000, not a 7-digit amount.
+    while (whole.size() > 1 && whole.startsWith(QLatin1Char('0')))
+        whole.remove(0, 1);
     if (whole.size() > 12)
         return fail(tr("The amount is too large."));
     const qint64 cents =

@@ -92,6 +92,12 @@ bool Validation::hasControlCharacter(QStringView text)
     for (QChar c : text) {
         if (c.category() == QChar::Other_Control)
             return true;
+        // Invisible direction overrides and marks can make a name display as another
+        // one (a "Trojan Source" spoof); joiners used by emoji stay allowed.
+        const char16_t u = c.unicode();
+        if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E
+            || u == 0x200F || u == 0x061C)
+            return true;
     }
     return false;
 }
@@ -163,7 +169,8 @@ QString Validation::tokenName(const QString &name, Problems *problems)
         add(problems, Field::TokenName, tr("Token name is required."));
     if (hasControlCharacter(trimmed))
         add(problems, Field::TokenName,
-            tr("Token name must not contain control characters (such as tabs or line breaks)."));
+            tr("Token name must not contain control characters (such as tabs, line breaks or "
+               "invisible direction marks)."));
     return trimmed;
 }
 

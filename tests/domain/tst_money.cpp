@@ -121,6 +121,8 @@ void tst_Money::fromText_data()
                                  << "2 00" << Rejected << "not an amount";
     QTest::newRow("just above maximum") << "C"
                                         << "100000000000.01" << Rejected << "too large";
+    QTest::newRow("leading zeros") << "C"
+                                   << "0000000002000" << qint64(200000) << QString();
     QTest::newRow("13 digits") << "C"
                                << "1000000000000" << Rejected << "too large";
     QTest::newRow("huge") << "C"

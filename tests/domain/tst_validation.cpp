@@ -166,6 +166,11 @@ void tst_Validation::hasControlCharacter_data()
                             "b"
                          << true;
     QTest::newRow("C1 control") << QStringLiteral("a\u0085b") << true;
+    QTest::newRow("right-to-left override") << QStringLiteral("My\u202EPort") << true;
+    QTest::newRow("right-to-left isolate") << QStringLiteral("My\u2067Port") << true;
+    QTest::newRow("left-to-right mark") << QStringLiteral("My\u200EPort") << true;
+    QTest::newRow("emoji zero-width joiner")
+        << QStringLiteral("\U0001F468\u200D\U0001F469") << false;
 }
 
 void tst_Validation::hasControlCharacter()
