@@ -1,7 +1,7 @@
 // After a full create-and-store run with the real keychain, no secret (API key,
-// user key, token) may be found in any file of the user's HOME or XDG directories: not the index, not
-// QSettings, not the sandbox's state, not a log. The keychain itself must hold
-// the token, so the test cannot pass by storing nothing.
+// user key, token) may be found in any file of the user's HOME or XDG directories: not the index,
+// not QSettings, not the sandbox's state, not a log. The keychain itself must hold the token, so
+// the test cannot pass by storing nothing.
 #include "sandbox/sandboxserver.h"
 #include "session/createflow.h"
 #include "session/session.h"
