@@ -1,7 +1,12 @@
+#include "aboutdialog.h"
 #include "mainwindow.h"
+#include "session/session.h"
+#include "store/profilestore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QUrl>
+#include <cstdio>
 #include <memory>
 
 namespace {
@@ -27,6 +32,12 @@ void describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(AGENTFOLIO_VERSION));
 }
 
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "agentfolio: %s\n", qPrintable(message));
+    return 2;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -45,11 +56,52 @@ int main(int argc, char *argv[])
                                     "in the system keychain."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption sandbox(
+        QStringLiteral("sandbox"),
+        QCoreApplication::translate("main",
+                                    "Start on the built-in sandbox, whatever accounts exist."));
+    const QCommandLineOption profile(
+        QStringLiteral("profile"),
+        QCoreApplication::translate("main", "Start on the account with this id."),
+        QCoreApplication::translate("main", "id"));
+    const QCommandLineOption baseUrl(
+        QStringLiteral("api-base-url"),
+        QCoreApplication::translate("main",
+                                    "Send a real account's requests to this server "
+                                    "(https; plain http only to this computer)."),
+        QCoreApplication::translate("main", "url"));
+    parser.addOptions({ sandbox, profile, baseUrl });
     parser.process(*app);
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QCoreApplication::translate("main", "unexpected argument \"%1\"")
+                              .arg(parser.positionalArguments().first()));
+    if (parser.isSet(sandbox) && parser.isSet(profile))
+        return usageError(
+            QCoreApplication::translate("main", "--sandbox and --profile exclude each other"));
 
     QApplication::setApplicationDisplayName(QStringLiteral("Agentfolio"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.agentfolio.Agentfolio"));
-    agentfolio::MainWindow window;
+    QApplication::setWindowIcon(agentfolio::AboutDialog::applicationIcon());
+
+    agentfolio::Session session;
+    if (parser.isSet(baseUrl)) {
+        QString why;
+        if (!session.setBaseUrlOverride(QUrl(parser.value(baseUrl)), &why))
+            return usageError(QCoreApplication::translate("main", "--api-base-url: %1").arg(why));
+    }
+    // With no real account yet, a newcomer starts on the sandbox and can try everything.
+    QString start = session.profiles()->activeProfileId();
+    if (parser.isSet(profile)) {
+        start = parser.value(profile);
+        if (!session.profiles()->contains(start))
+            return usageError(
+                QCoreApplication::translate("main", "no account with id \"%1\"").arg(start));
+    }
+    if (parser.isSet(sandbox) || !session.profiles()->contains(start))
+        start = agentfolio::Profile::sandboxId();
+
+    agentfolio::MainWindow window(&session);
+    session.activate(start);
     window.show();
     return app->exec();
 }

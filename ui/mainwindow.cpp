@@ -1,17 +1,535 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "accountdialog.h"
+#include "addtokendialog.h"
+#include "api/apiclient.h"
+#include "clipboardguard.h"
+#include "createportfoliopage.h"
+#include "noticepanel.h"
+#include "resultpanel.h"
+#include "session/appsettings.h"
+#include "session/createflow.h"
+#include "session/session.h"
+#include "settingsdialog.h"
+#include "store/portfolioindex.h"
+#include "store/profilestore.h"
+#include "store/tokenhandoff.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QVBoxLayout>
 
 namespace agentfolio {
 
-MainWindow::MainWindow(QWidget *parent)
+namespace {
+
+QScrollArea *scrolled(QWidget *page, QWidget *parent)
+{
+    auto *area = new QScrollArea(parent);
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+Portfolio toPortfolio(const IndexedPortfolio &indexed)
+{
+    Portfolio portfolio;
+    portfolio.id = indexed.id;
+    portfolio.name = indexed.name;
+    portfolio.gcid = indexed.gcid;
+    portfolio.virtualBalance = indexed.virtualBalance;
+    portfolio.mirrorId = indexed.mirrorId;
+    portfolio.createdAt = indexed.createdAt;
+    return portfolio;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
+    , m_session(session)
+    , m_flow(new CreateFlow(session, this))
+    , m_clipboard(new ClipboardGuard(this))
 {
     setWindowTitle(tr("Agentfolio"));
-    auto *placeholder = new QLabel(tr("Agentfolio"), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(900, 640);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    buildHeader(central);
+    layout->addWidget(m_banner);
+
+    m_notice = new NoticePanel(m_clipboard, central);
+    layout->addWidget(m_notice);
+
+    m_pages = new QStackedWidget(central);
+    m_createPage = new CreatePortfolioPage(m_pages);
+    m_resultPanel = new ResultPanel(m_clipboard, m_pages);
+    m_pages->addWidget(scrolled(m_createPage, m_pages));
+    m_pages->addWidget(scrolled(m_resultPanel, m_pages));
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_clipboardStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_clipboardStatus);
+    buildMenus();
+
+    connect(m_createPage, &CreatePortfolioPage::createRequested, this, &MainWindow::confirmCreate);
+    connect(m_flow, &CreateFlow::stateChanged, this, &MainWindow::flowStateChanged);
+    connect(m_flow, &CreateFlow::succeeded, this, &MainWindow::createSucceeded);
+    connect(m_flow, &CreateFlow::failed, this, &MainWindow::createFailed);
+    connect(m_flow, &CreateFlow::checkFinished, this, &MainWindow::checkFinished);
+    connect(m_notice, &NoticePanel::actionTriggered, this, &MainWindow::checkNow);
+    connect(m_resultPanel, &ResultPanel::createAnotherRequested, this, &MainWindow::showCreatePage);
+    connect(m_resultPanel, &ResultPanel::addTokenRequested, this, &MainWindow::addToken);
+    connect(m_clipboard, &ClipboardGuard::countdownChanged, this, [this](int seconds) {
+        m_clipboardStatus->setText(
+            seconds > 0 ? tr("Clipboard clears in %n second(s)", nullptr, seconds) : QString());
+    });
+    connect(m_session, &Session::stateChanged, this, &MainWindow::showActiveProfile);
+    connect(m_session->profiles(), &ProfileStore::profilesChanged, this,
+            &MainWindow::refreshProfiles);
+
+    connect(m_session->settings(), &AppSettings::changed, this, &MainWindow::applySettings);
+    applySettings();
+    m_createPage->setDraft(emptyDraft());
+
+    refreshProfiles();
+    showActiveProfile();
+    resize(960, 760);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *addAccount = file->addAction(tr("&Add eToro account…"));
+    connect(addAccount, &QAction::triggered, this, &MainWindow::addAccount);
+    QAction *newPortfolio = file->addAction(tr("&New agent portfolio"));
+    newPortfolio->setShortcut(QKeySequence::New);
+    connect(newPortfolio, &QAction::triggered, this, &MainWindow::showCreatePage);
+    file->addSeparator();
+    QAction *preferences = file->addAction(tr("&Settings…"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(m_session->settings(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Agentfolio"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+}
+
+void MainWindow::applySettings()
+{
+    m_clipboard->setClearDelay(m_session->settings()->clipboardClearDelay());
+}
+
+CreatePortfolioDraft MainWindow::emptyDraft() const
+{
+    CreatePortfolioDraft draft;
+    draft.scopeIds = m_session->settings()->defaultScopes();
+    return draft;
+}
+
+void MainWindow::buildHeader(QWidget *central)
+{
+    m_banner = new QFrame(central);
+    m_banner->setObjectName(QStringLiteral("profileBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("profileBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextFormat(Qt::RichText);
+
+    auto *accountLabel = new QLabel(tr("A&ccount:"), m_banner);
+    m_profileBox = new QComboBox(m_banner);
+    m_profileBox->setObjectName(QStringLiteral("profileBox"));
+    m_profileBox->setAccessibleName(tr("Account"));
+    m_profileBox->setToolTip(tr("The account that portfolios are created in: the sandbox "
+                                "(no real money) or one of your eToro accounts."));
+    accountLabel->setBuddy(m_profileBox);
+    auto *addButton = new QPushButton(tr("Add eToro account…"), m_banner);
+    addButton->setAccessibleName(tr("Add eToro account"));
+    connect(addButton, &QPushButton::clicked, this, &MainWindow::addAccount);
+    connect(m_profileBox, &QComboBox::activated, this, &MainWindow::chooseProfile);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(accountLabel);
+    row->addWidget(m_profileBox, 1);
+    row->addWidget(addButton);
+    auto *layout = new QVBoxLayout(m_banner);
+    layout->addWidget(m_bannerText);
+    layout->addLayout(row);
+}
+
+void MainWindow::refreshProfiles()
+{
+    const QSignalBlocker blocker(m_profileBox);
+    m_profileBox->clear();
+    for (const Profile &profile : m_session->profiles()->profiles()) {
+        const QString label = profile.isSandbox
+            ? tr("Sandbox (no real money)")
+            : tr("%1 (real eToro account)").arg(profile.displayName);
+        m_profileBox->addItem(label, profile.id);
+    }
+    m_profileBox->setCurrentIndex(m_profileBox->findData(m_session->activeProfile().id));
+}
+
+bool MainWindow::isRealMoney() const
+{
+    return !m_session->activeProfile().isSandbox;
+}
+
+void MainWindow::showActiveProfile()
+{
+    const Profile &profile = m_session->activeProfile();
+    m_profileBox->setCurrentIndex(m_profileBox->findData(profile.id));
+    // A real-money account must never be mistaken for the sandbox: it gets the
+    // highlight colours of the user's palette and says so in words.
+    QPalette palette = this->palette();
+    QString text;
+    if (profile.isSandbox) {
+        palette.setColor(QPalette::Window, palette.color(QPalette::AlternateBase));
+        text = tr("<b>Sandbox</b>: a simulation on this computer. No real money moves and "
+                  "nothing reaches eToro. Add your eToro account to create real portfolios.");
+    } else {
+        palette.setColor(QPalette::Window, palette.color(QPalette::Highlight));
+        palette.setColor(QPalette::WindowText, palette.color(QPalette::HighlightedText));
+        text = tr("<b>Real eToro account: %1</b>. Creating a portfolio takes real money from "
+                  "this account's balance.")
+                   .arg(profile.displayName.toHtmlEscaped());
+    }
+    switch (m_session->state()) {
+    case Session::State::Connecting:
+        text += QLatin1Char(' ') + tr("Reading the account's keys…");
+        break;
+    case Session::State::Failed:
+        m_notice->showMessage(NoticePanel::Tone::Error, m_session->problem());
+        break;
+    case Session::State::Ready:
+    case Session::State::Inactive:
+        break;
+    }
+    m_banner->setPalette(palette);
+    m_createPage->setRealMoney(!profile.isSandbox);
+    m_bannerText->setText(text);
+    setWindowTitle(profile.isSandbox ? tr("Agentfolio — Sandbox")
+                                     : tr("Agentfolio — %1 (real money)").arg(profile.displayName));
+}
+
+void MainWindow::chooseProfile(int index)
+{
+    const QString id = m_profileBox->itemData(index).toString();
+    if (id == m_session->activeProfile().id)
+        return;
+    if (m_flow->isBusy() || m_flow->state() == CreateFlow::State::OutcomeUnknown) {
+        // The pending outcome belongs to this account: settle it first.
+        showActiveProfile();
+        m_notice->showMessage(NoticePanel::Tone::Warning,
+                              tr("Finish with the current request before switching accounts."));
+        return;
+    }
+    m_flow->reset();
+    m_notice->dismiss();
+    m_session->activate(id);
+    showCreatePage();
+}
+
+void MainWindow::addAccount()
+{
+    auto *dialog =
+        new AccountDialog(m_session->profiles(), m_session->secrets(), m_session->network(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        refreshProfiles();
+        const int index = m_profileBox->findData(dialog->createdProfileId());
+        if (index >= 0)
+            chooseProfile(index);
+    });
+    dialog->open();
+}
+
+void MainWindow::confirmCreate(const CreatePortfolioRequest &request)
+{
+    // One confirmation, one request: a second Enter or click while either is open or
+    // under way does nothing.
+    if (confirmation() || m_flow->isBusy())
+        return;
+    if (m_flow->state() == CreateFlow::State::OutcomeUnknown) {
+        m_notice->showMessage(NoticePanel::Tone::Warning,
+                              tr("Check what happened to the last request before creating "
+                                 "another portfolio."));
+        m_notice->setAction(tr("Check now"));
+        m_notice->setDismissible(false);
+        return;
+    }
+    if (!m_session->isReady()) {
+        m_notice->showMessage(NoticePanel::Tone::Error,
+                              m_session->problem().isEmpty()
+                                  ? tr("The account is not ready yet; try again in a moment.")
+                                  : m_session->problem());
+        return;
+    }
+    const QString amount = request.investment.toDisplayString(locale());
+    const Profile &profile = m_session->activeProfile();
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("confirmCreateDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("Create agent portfolio?"));
+    box->setIcon(isRealMoney() ? QMessageBox::Warning : QMessageBox::Question);
+    box->setText(isRealMoney()
+                     ? tr("%1 will be taken from your real eToro balance to copy %2.")
+                           .arg(amount, request.portfolioName)
+                     : tr("%1 will be taken from the sandbox's simulated balance to copy %2. No "
+                          "real money moves.")
+                           .arg(amount, request.portfolioName));
+    box->setInformativeText(
+        tr("Account: %1. The investment cannot be changed afterwards; the copy mirrors the "
+           "portfolio's trades in proportion to its virtual balance.")
+            .arg(profile.isSandbox ? tr("Sandbox") : profile.displayName));
+    QPushButton *create =
+        box->addButton(tr("Create and invest %1").arg(amount), QMessageBox::AcceptRole);
+    create->setObjectName(QStringLiteral("confirmCreateButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, create, request](QAbstractButton *b) {
+        if (b != create)
+            return; // Cancel sends nothing.
+        m_createPage->clearServerProblems();
+        m_notice->dismiss();
+        if (!m_flow->submit(request))
+            m_notice->showMessage(NoticePanel::Tone::Error,
+                                  tr("The request was not sent: another one is under way."));
+    });
+    m_confirmation = box;
+    box->open();
+}
+
+void MainWindow::flowStateChanged()
+{
+    const CreateFlow::State state = m_flow->state();
+    const QString name = m_flow->request().portfolioName;
+    switch (state) {
+    case CreateFlow::State::Sending:
+        m_createPage->setBusy(true, tr("Creating %1…").arg(name));
+        statusBar()->showMessage(tr("Creating %1…").arg(name));
+        break;
+    case CreateFlow::State::Checking:
+        m_createPage->setBusy(true, tr("Checking whether %1 exists…").arg(name));
+        m_notice->setActionEnabled(false);
+        break;
+    case CreateFlow::State::OutcomeUnknown:
+        // Nothing may be sent until the user knows whether money moved.
+        m_createPage->setBusy(true, tr("Locked until you check what happened to %1.").arg(name));
+        break;
+    case CreateFlow::State::Idle:
+    case CreateFlow::State::Succeeded:
+    case CreateFlow::State::Failed:
+        m_createPage->setBusy(false);
+        statusBar()->clearMessage();
+        break;
+    }
+    m_profileBox->setEnabled(!m_flow->isBusy() && state != CreateFlow::State::OutcomeUnknown);
+}
+
+void MainWindow::createSucceeded(const CreatePortfolioResult &result)
+{
+    m_notice->dismiss();
+    m_resultPanel->showResult(m_session->activeProfile().id, result, m_flow->request().investment,
+                              m_flow->requestId(), m_session->handOff());
+    m_pages->setCurrentIndex(1);
+    statusBar()->showMessage(tr("Created %1.").arg(result.portfolio.name), 10000);
+}
+
+void MainWindow::createFailed(const ApiError &error)
+{
+    m_notice->showError(error);
+    if (error.kind == ApiError::Kind::OutcomeUnknown) {
+        m_notice->setAction(tr("Check now"));
+        m_notice->setDismissible(false);
+        return;
+    }
+    if (error.kind == ApiError::Kind::RateLimited) {
+        if (const auto when = error.rateLimit.retryAt(QDateTime::currentDateTime()))
+            m_notice->showMessage(
+                NoticePanel::Tone::Error,
+                error.message() + QLatin1Char(' ')
+                    + tr("You can try again at %1.")
+                          .arg(locale().toString(when->toLocalTime().time(), QLocale::ShortFormat)),
+                error.requestId);
+    }
+    if (error.field != Field::None) {
+        m_createPage->showServerProblem(
+            error.field, error.serverMessage.isEmpty() ? error.message() : error.serverMessage);
+    }
+}
+
+void MainWindow::checkNow()
+{
+    if (m_flow->checkNow())
+        statusBar()->showMessage(
+            tr("Looking for %1 on eToro…").arg(m_flow->request().portfolioName));
+}
+
+void MainWindow::checkFinished()
+{
+    const QString name = m_flow->request().portfolioName;
+    const auto &adopted = m_flow->adoptedPortfolio();
+    if (m_flow->state() == CreateFlow::State::Succeeded && adopted) {
+        CreatePortfolioResult result;
+        result.portfolio = toPortfolio(*adopted);
+        result.tokenCreated = false;
+        m_resultPanel->showResult(m_session->activeProfile().id, result,
+                                  adopted->investment.value_or(m_flow->request().investment),
+                                  m_flow->requestId(), m_session->handOff());
+        m_pages->setCurrentIndex(1);
+        m_notice->showMessage(
+            NoticePanel::Tone::Warning,
+            tr("%1 was created: it is now in your list. Its token's value was lost with the "
+               "answer and eToro never shows it again; add a new token to use the portfolio.")
+                .arg(name),
+            m_flow->requestId());
+        return;
+    }
+    if (m_flow->state() == CreateFlow::State::Failed) {
+        m_notice->showMessage(NoticePanel::Tone::Information,
+                              tr("There is no portfolio named %1 on eToro: it was not created and "
+                                 "no money moved. You can send it again.")
+                                  .arg(name),
+                              m_flow->requestId());
+        return;
+    }
+    // The check itself failed: still unknown, still locked.
+    if (m_flow->lastError()) {
+        m_notice->showError(*m_flow->lastError());
+        m_notice->setAction(tr("Check now"));
+        m_notice->setDismissible(false);
+    }
+}
+
+void MainWindow::showCreatePage()
+{
+    if (m_flow->state() == CreateFlow::State::Succeeded) {
+        m_flow->reset();
+        m_createPage->setDraft(emptyDraft());
+    }
+    m_pages->setCurrentIndex(0);
+}
+
+void MainWindow::addToken(const QString &portfolioId)
+{
+    if (m_addTokenDialog)
+        return;
+    const QString profileId = m_session->activeProfile().id;
+    const auto indexed = m_session->index()->portfolio(profileId, portfolioId);
+    const QString name = indexed ? indexed->name : portfolioId;
+    auto *dialog = new AddTokenDialog(name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_addTokenDialog = dialog;
+    connect(dialog, &AddTokenDialog::addRequested, this,
+            [this, dialog, profileId, portfolioId](const AddTokenRequest &request) {
+                if (dialog->isBusy())
+                    return;
+                dialog->setBusy(true, tr("Adding the token…"));
+                ApiReply *reply = m_session->client()->addToken(portfolioId, request);
+                connect(reply, &ApiReply::finished, dialog,
+                        [this, dialog, reply, profileId, portfolioId] {
+                            reply->deleteLater();
+                            dialog->setBusy(false);
+                            if (!reply->isOk()) {
+                                const ApiError &error = *reply->error();
+                                dialog->showServerProblem(error.field,
+                                                          error.message() + QLatin1Char(' ')
+                                                              + error.requestIdText());
+                                return;
+                            }
+                            m_session->handOff()->storeAddedToken(profileId, portfolioId,
+                                                                  reply->createdToken());
+                            CreatePortfolioResult result;
+                            const auto indexed =
+                                m_session->index()->portfolio(profileId, portfolioId);
+                            if (indexed)
+                                result.portfolio = toPortfolio(*indexed);
+                            result.portfolio.id = portfolioId;
+                            result.createdTokens = { reply->createdToken() };
+                            m_resultPanel->showResult(
+                                profileId, result,
+                                indexed && indexed->investment ? *indexed->investment : Money(),
+                                reply->requestId(), m_session->handOff());
+                            m_pages->setCurrentIndex(1);
+                            dialog->accept();
+                        });
+            });
+    dialog->open();
+}
+
+QString MainWindow::lossWarning() const
+{
+    QStringList names;
+    for (const PendingToken &pending : m_session->handOff()->pendingTokens())
+        names << tr("%1 (portfolio %2)").arg(pending.token.token.name, pending.portfolioName);
+    if (names.isEmpty())
+        return {};
+    return tr("%n token(s) could not be saved in the keychain: %1. If you quit now, their values "
+              "are lost for good; eToro never shows a token again. Copy them first, or retry "
+              "saving.",
+              nullptr, int(names.size()))
+        .arg(names.join(QStringLiteral(", ")));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QStringList risks;
+    if (m_flow->isBusy())
+        risks << tr("A request to eToro is still under way; if you quit, you will not learn "
+                    "whether the portfolio was created.");
+    const QString loss = lossWarning();
+    if (!loss.isEmpty())
+        risks << loss;
+    if (risks.isEmpty()) {
+        event->accept();
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Quit Agentfolio?"),
+                    risks.join(QStringLiteral("\n\n")), QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmQuitDialog"));
+    QPushButton *quit = box.addButton(tr("Quit and lose them"), QMessageBox::DestructiveRole);
+    QPushButton *stay = box.addButton(tr("Stay"), QMessageBox::RejectRole);
+    box.setDefaultButton(stay);
+    box.setEscapeButton(stay);
+    box.exec();
+    if (box.clickedButton() == quit)
+        event->accept();
+    else
+        event->ignore();
 }
 
 } // namespace agentfolio

@@ -1,14 +1,89 @@
 #pragma once
 
+#include "addtokendialog.h"
+#include "domain/requests.h"
+#include "domain/validation.h"
+
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+
+class QComboBox;
+class QFrame;
+class QLabel;
+
+class QStackedWidget;
 
 namespace agentfolio {
 
+class ClipboardGuard;
+class CreateFlow;
+class CreatePortfolioPage;
+class NoticePanel;
+class ResultPanel;
+class Session;
+struct ApiError;
+struct CreatePortfolioResult;
+
+// The main path: the active account, the create form, the confirmation, the
+// request's progress and errors, and the result with its tokens. The window only
+// shows state and forwards intent; the Session and CreateFlow do the work.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Session *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    CreatePortfolioPage *createPage() const { return m_createPage; }
+    ResultPanel *resultPanel() const { return m_resultPanel; }
+    NoticePanel *notice() const { return m_notice; }
+    CreateFlow *createFlow() const { return m_flow; }
+    ClipboardGuard *clipboard() const { return m_clipboard; }
+    // The open confirmation, if any (tests press its buttons).
+    QMessageBox *confirmation() const
+    {
+        return m_confirmation && m_confirmation->isVisible() ? m_confirmation.data() : nullptr;
+    }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void applySettings();
+    CreatePortfolioDraft emptyDraft() const;
+    void buildHeader(QWidget *central);
+    void refreshProfiles();
+    void showActiveProfile();
+    void chooseProfile(int index);
+    void addAccount();
+
+    void confirmCreate(const CreatePortfolioRequest &request);
+    void flowStateChanged();
+    void createSucceeded(const CreatePortfolioResult &result);
+    void createFailed(const ApiError &error);
+    void checkNow();
+    void checkFinished();
+    void showCreatePage();
+    void addToken(const QString &portfolioId);
+
+    bool isRealMoney() const;
+    QString lossWarning() const;
+
+    Session *m_session;
+    CreateFlow *m_flow;
+    ClipboardGuard *m_clipboard;
+    QFrame *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QComboBox *m_profileBox = nullptr;
+    NoticePanel *m_notice = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    CreatePortfolioPage *m_createPage = nullptr;
+    ResultPanel *m_resultPanel = nullptr;
+    QLabel *m_clipboardStatus = nullptr;
+    QPointer<QMessageBox> m_confirmation;
+    QPointer<AddTokenDialog> m_addTokenDialog;
 };
 
 } // namespace agentfolio

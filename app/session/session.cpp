@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "sandbox/sandboxserver.h"
+#include "session/appsettings.h"
 #include "session/sessionlog.h"
 #include "store/keychainsecretstore.h"
 #include "store/portfolioindex.h"
@@ -22,6 +23,9 @@ Session::Session(const SessionOptions &options, QObject *parent)
     m_profiles = options.settingsFile.isEmpty()
         ? std::make_unique<ProfileStore>()
         : std::make_unique<ProfileStore>(options.settingsFile);
+    m_settings = options.settingsFile.isEmpty()
+        ? std::make_unique<AppSettings>()
+        : std::make_unique<AppSettings>(options.settingsFile);
     if (options.secretStore) {
         m_secrets = options.secretStore;
     } else {
@@ -34,6 +38,9 @@ Session::Session(const SessionOptions &options, QObject *parent)
     m_handOff = std::make_unique<TokenHandOff>(m_secrets, m_index.get());
     m_network = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<ApiClient>(m_network.get());
+    auto applyTimeout = [this] { m_client->setTimeout(m_settings->requestTimeout()); };
+    applyTimeout();
+    connect(m_settings.get(), &AppSettings::changed, this, applyTimeout);
 }
 
 Session::~Session()

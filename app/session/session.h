@@ -13,6 +13,7 @@ class QNetworkAccessManager;
 namespace agentfolio {
 
 class ApiClient;
+class AppSettings;
 class PortfolioIndex;
 class ProfileStore;
 class SandboxServer;
@@ -44,6 +45,7 @@ public:
     ~Session() override;
 
     ProfileStore *profiles() const { return m_profiles.get(); }
+    AppSettings *settings() const { return m_settings.get(); }
     SecretStore *secrets() const { return m_secrets; }
     PortfolioIndex *index() const { return m_index.get(); }
     TokenHandOff *handOff() const { return m_handOff.get(); }
@@ -71,6 +73,7 @@ private:
 
     SessionOptions m_options;
     std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<SecretStore> m_ownedSecrets;
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<PortfolioIndex> m_index;

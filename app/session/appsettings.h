@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <chrono>
+#include <memory>
+
+class QSettings;
+
+namespace agentfolio {
+
+// The user's non-secret preferences, in QSettings. Nothing secret is ever stored here:
+// keys and tokens live in the keychain only.
+class AppSettings : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int DefaultClipboardClearSeconds = 30;
+    static constexpr int DefaultRequestTimeoutSeconds = 30;
+    static constexpr int MinRequestTimeoutSeconds = 5;
+    static constexpr int MaxRequestTimeoutSeconds = 300;
+    static constexpr int MaxClipboardClearSeconds = 3600;
+
+    explicit AppSettings(QObject *parent = nullptr);
+    explicit AppSettings(const QString &settingsFile, QObject *parent = nullptr);
+    ~AppSettings() override;
+
+    // 0 = never clear the clipboard.
+    std::chrono::seconds clipboardClearDelay() const;
+    void setClipboardClearDelay(std::chrono::seconds delay);
+
+    std::chrono::seconds requestTimeout() const;
+    void setRequestTimeout(std::chrono::seconds timeout);
+
+    // The scopes the create form starts with.
+    QList<int> defaultScopes() const;
+    void setDefaultScopes(const QList<int> &scopes);
+
+    // Ask before revoking or forgetting a token. Deleting a portfolio always asks.
+    bool confirmDestructiveActions() const;
+    void setConfirmDestructiveActions(bool confirm);
+
+signals:
+    void changed();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace agentfolio

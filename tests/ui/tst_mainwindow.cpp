@@ -1,0 +1,356 @@
+// The main window against the real sandbox, driven as a user would: by keyboard,
+// through the confirmation, with faults injected into the server and the keychain.
+#include "clipboardguard.h"
+#include "createportfoliopage.h"
+#include "mainwindow.h"
+#include "noticepanel.h"
+#include "resultpanel.h"
+#include "sandbox/sandboxserver.h"
+#include "session/createflow.h"
+#include "session/session.h"
+#include "store/memorysecretstore.h"
+#include "store/portfolioindex.h"
+#include "store/tokenhandoff.h"
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace agentfolio;
+using Fault = SandboxServer::Fault;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+
+    void startsOnTheSandboxAndSaysSo();
+    void happyPathByKeyboard();
+    void cancelOnTheConfirmationSendsNothing();
+    void doubleEnterAndDoubleClickSendOneRequest();
+    void serverRefusalLandsAtItsField();
+    void outcomeUnknownLeadsToCheckNowAndAdoption();
+    void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
+    void quittingWithAPendingTokenAsksFirst();
+    void everyInputHasAnAccessibleName();
+
+private:
+    void fillByKeyboard(const QString &amount, const QString &name, const QString &token);
+    QMessageBox *waitForConfirmation();
+    void confirmByKeyboard();
+    SandboxServer *sandbox() const { return m_session->sandbox(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_secrets = std::make_unique<MemorySecretStore>();
+    SessionOptions options;
+    options.indexPath = m_dir->filePath(QStringLiteral("index.json"));
+    options.settingsFile = m_dir->filePath(QStringLiteral("settings.ini"));
+    options.sandboxStateFile = m_dir->filePath(QStringLiteral("sandbox.json"));
+    options.secretStore = m_secrets.get();
+    m_session = std::make_unique<Session>(options);
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_session->activate(Profile::sandboxId());
+    QTRY_VERIFY(m_session->isReady());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    // Let the window close without the quit question: nothing may stay pending here.
+    for (const PendingToken &pending : m_session->handOff()->pendingTokens())
+        m_session->handOff()->discard(pending.token.token.id);
+    m_window.reset();
+    m_session.reset();
+    m_secrets.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::fillByKeyboard(const QString &amount, const QString &name,
+                                    const QString &token)
+{
+    auto *amountEdit = m_window->findChild<QLineEdit *>(QStringLiteral("investmentAmount"));
+    QVERIFY(amountEdit);
+    amountEdit->setFocus(Qt::TabFocusReason); // where a user's first Tab lands
+    QTRY_VERIFY(amountEdit->hasFocus());
+    QTest::keyClicks(QApplication::focusWidget(), amount);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), name);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), token);
+    QCOMPARE(m_window->findChild<QLineEdit *>(QStringLiteral("tokenName"))->text(), token);
+}
+
+QMessageBox *TestMainWindow::waitForConfirmation()
+{
+    // Returns null (and the caller's QVERIFY fails) when no confirmation shows up.
+    for (int i = 0; i < 100 && !(m_window->confirmation() && m_window->confirmation()->isVisible());
+         ++i)
+        QTest::qWait(50);
+    return m_window->confirmation() && m_window->confirmation()->isVisible()
+        ? m_window->confirmation()
+        : nullptr;
+}
+
+void TestMainWindow::confirmByKeyboard()
+{
+    QMessageBox *box = waitForConfirmation();
+    QVERIFY(box);
+    auto *create = box->findChild<QPushButton *>(QStringLiteral("confirmCreateButton"));
+    QVERIFY(create);
+    // Cancel is the default; the user tabs to Create and presses Space.
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+    QApplication::setActiveWindow(box);
+    QTRY_VERIFY(box->isAncestorOf(QApplication::focusWidget()));
+    for (int i = 0; i < 6 && QApplication::focusWidget() != create; ++i)
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : box,
+                        Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), create);
+    QTest::keyClick(create, Qt::Key_Space);
+}
+
+void TestMainWindow::startsOnTheSandboxAndSaysSo()
+{
+    auto *banner = m_window->findChild<QLabel *>(QStringLiteral("profileBannerText"));
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY(banner->text().contains(QStringLiteral("Sandbox")));
+    QVERIFY(banner->text().contains(QStringLiteral("No real money")));
+    auto *box = m_window->findChild<QComboBox *>(QStringLiteral("profileBox"));
+    QCOMPARE(box->currentData().toString(), Profile::sandboxId());
+}
+
+void TestMainWindow::happyPathByKeyboard()
+{
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("MyPort1"), QStringLiteral("my-agent"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QMessageBox *box = waitForConfirmation();
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("$2,000.00")), qPrintable(box->text()));
+    QVERIFY(box->text().contains(QStringLiteral("MyPort1")));
+    confirmByKeyboard();
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    QCOMPARE(sandbox()->requestCount("POST"), 1);
+    QTRY_VERIFY(m_window->resultPanel()->isVisible());
+    auto *state = m_window->resultPanel()->findChild<QLabel *>(QStringLiteral("storageState"));
+    QVERIFY(state);
+    QTRY_VERIFY(!m_window->resultPanel()->hasUnsavedTokens());
+    auto *sizing =
+        m_window->resultPanel()->findChild<QLabel *>(QStringLiteral("positionSizingNote"));
+    QVERIFY(sizing);
+
+    // Copy by keyboard: the token's Copy button takes focus and Space.
+    auto *copy = m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("copyButton"));
+    QVERIFY(copy);
+    copy->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(copy, Qt::Key_Space);
+    const QString secret = m_window->createFlow()->result().createdTokens.first().secret.reveal();
+    QVERIFY(QGuiApplication::clipboard()->text() == secret);
+}
+
+void TestMainWindow::cancelOnTheConfirmationSendsNothing()
+{
+    fillByKeyboard(QStringLiteral("500"), QStringLiteral("Cancel1"), QStringLiteral("t"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QMessageBox *box = waitForConfirmation();
+    QVERIFY(box);
+    // Enter takes the default button, which is Cancel.
+    QTest::keyClick(box, Qt::Key_Return);
+    QTRY_VERIFY(!m_window->confirmation());
+    QTest::qWait(200);
+    QCOMPARE(sandbox()->requestCount(), 0);
+    QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::Idle);
+}
+
+void TestMainWindow::doubleEnterAndDoubleClickSendOneRequest()
+{
+    Fault slow;
+    slow.kind = Fault::Kind::Delay;
+    slow.delayMs = 600;
+    sandbox()->injectFault(slow);
+    fillByKeyboard(QStringLiteral("500"), QStringLiteral("Twice01"), QStringLiteral("t"));
+    QWidget *field = QApplication::focusWidget();
+    QTest::keyClick(field, Qt::Key_Return);
+    QTest::keyClick(field, Qt::Key_Return); // a second Enter: still one confirmation
+    QMessageBox *box = waitForConfirmation();
+    QVERIFY(box);
+    auto *create = box->findChild<QPushButton *>(QStringLiteral("confirmCreateButton"));
+    // A double click on Create: the second click lands after the dialog has gone.
+    QPointer<QPushButton> guarded(create);
+    QTest::mouseClick(create, Qt::LeftButton);
+    if (guarded)
+        QTest::mouseClick(guarded, Qt::LeftButton);
+    QTRY_COMPARE(m_window->createFlow()->state(), CreateFlow::State::Sending);
+    // While sending: Enter in the form and the Create button do nothing.
+    QTest::keyClick(field, Qt::Key_Return);
+    auto *createButton =
+        m_window->createPage()->findChild<QPushButton *>(QStringLiteral("createButton"));
+    QVERIFY(!createButton->isEnabled());
+    QTest::mouseClick(createButton, Qt::LeftButton);
+    QTest::qWait(100);
+    QVERIFY(!m_window->confirmation());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    QTest::qWait(300);
+    QCOMPARE(sandbox()->requestCount("POST"), 1);
+    QCOMPARE(sandbox()->portfolios().size(), 1);
+}
+
+void TestMainWindow::serverRefusalLandsAtItsField()
+{
+    // The sandbox, like eToro, has a minimum the form cannot know.
+    fillByKeyboard(QStringLiteral("1"), QStringLiteral("Small01"), QStringLiteral("t"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Failed, 10000);
+    auto *problem = m_window->createPage()->findChild<QLabel *>(
+        QStringLiteral("problemText_investmentAmountInUsd"));
+    QVERIFY(problem);
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("minimum")), qPrintable(problem->text()));
+    // The notice names the request id, and the form kept what the user typed.
+    QCOMPARE(m_window->notice()->requestIdText(),
+             m_window->createFlow()->requestId().toString(QUuid::WithoutBraces));
+    QCOMPARE(m_window->findChild<QLineEdit *>(QStringLiteral("portfolioName"))->text(),
+             QStringLiteral("Small01"));
+    QVERIFY(m_window->findChild<QLineEdit *>(QStringLiteral("investmentAmount"))->isEnabled());
+}
+
+void TestMainWindow::outcomeUnknownLeadsToCheckNowAndAdoption()
+{
+    Fault drop;
+    drop.kind = Fault::Kind::DropAfterProcessing;
+    drop.method = "POST";
+    drop.times = 3;
+    sandbox()->injectFault(drop);
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Lost001"), QStringLiteral("t"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown,
+                              10000);
+    QVERIFY(m_window->notice()->text().contains(QStringLiteral("money may have moved")));
+    auto *check = m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction"));
+    QVERIFY(check && check->isVisible());
+    // The form is locked: nothing can be sent until the user checks.
+    QVERIFY(!m_window->findChild<QLineEdit *>(QStringLiteral("portfolioName"))->isEnabled());
+
+    sandbox()->clearFaults();
+    QTest::mouseClick(check, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    QCOMPARE(sandbox()->portfolios().size(), 1);
+    const QString id = sandbox()->portfolios().first().id;
+    QVERIFY(m_session->index()->portfolio(Profile::sandboxId(), id));
+    QTRY_VERIFY(m_window->resultPanel()->isVisible());
+    auto *add = m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("addTokenButton"));
+    QVERIFY(add && add->isVisible());
+}
+
+void TestMainWindow::keychainFailureLeavesTheTokenPendingVisibleAndCopyable()
+{
+    m_secrets->setFailure(SecretStoreError::Kind::NoKeychain);
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Pend001"), QStringLiteral("t"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    QTRY_VERIFY(m_session->handOff()->hasPendingTokens());
+    QTRY_VERIFY(m_window->resultPanel()->hasUnsavedTokens());
+    auto *state = m_window->resultPanel()->findChild<QLabel *>(QStringLiteral("storageState"));
+    QTRY_VERIFY2(state->text().contains(QStringLiteral("Not saved")), qPrintable(state->text()));
+    auto *retry = m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("retryButton"));
+    QVERIFY(retry && retry->isVisible());
+
+    auto *copy = m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("copyButton"));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    const QString secret = m_window->createFlow()->result().createdTokens.first().secret.reveal();
+    QVERIFY(QGuiApplication::clipboard()->text() == secret);
+
+    m_secrets->setFailure(std::nullopt);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY(!m_session->handOff()->hasPendingTokens());
+    QTRY_VERIFY(!m_window->resultPanel()->hasUnsavedTokens());
+}
+
+void TestMainWindow::quittingWithAPendingTokenAsksFirst()
+{
+    m_secrets->setFailure(SecretStoreError::Kind::AccessDenied);
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Quit001"), QStringLiteral("bot-token"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->handOff()->hasPendingTokens(), 10000);
+
+    QString question;
+    QTimer::singleShot(200, this, [&question] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        question = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::RejectRole)
+                button->click(); // "Stay"
+        }
+    });
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QVERIFY2(question.contains(QStringLiteral("bot-token")), qPrintable(question));
+    QVERIFY(question.contains(QStringLiteral("lost for good")));
+    QVERIFY(m_session->handOff()->hasPendingTokens());
+}
+
+void TestMainWindow::everyInputHasAnAccessibleName()
+{
+    // Also the result page, with a token card on it.
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Access1"), QStringLiteral("t"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+
+    QStringList unnamed;
+    const auto widgets = m_window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        const bool isInput = qobject_cast<QLineEdit *>(widget)
+            || qobject_cast<QAbstractButton *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
+            || qobject_cast<QPlainTextEdit *>(widget) || qobject_cast<QListWidget *>(widget)
+            || qobject_cast<QComboBox *>(widget);
+        // What a screen reader meets: visible inputs; Qt's own sub-widgets (a spin box's
+        // line edit, a line edit's icon button) are described by their owners.
+        if (!isInput || !widget->isVisibleTo(m_window.get()) || widget->inherits("QScrollBar")
+            || widget->inherits("QLineEditIconButton")
+            || widget->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        // A button's own text is its accessible name, as screen readers use it.
+        auto *button = qobject_cast<QAbstractButton *>(widget);
+        const bool named = !widget->accessibleName().isEmpty()
+            || (button && !button->text().remove(QLatin1Char('&')).trimmed().isEmpty());
+        if (!named)
+            unnamed << QStringLiteral("%1 \"%2\"")
+                           .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                widget->objectName());
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

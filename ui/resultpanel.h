@@ -1,0 +1,68 @@
+#pragma once
+
+#include "domain/money.h"
+#include "domain/portfolio.h"
+#include "tokencard.h"
+
+#include <QList>
+#include <QPointer>
+#include <QString>
+#include <QUuid>
+#include <QWidget>
+#include <optional>
+
+class QScrollArea;
+
+namespace agentfolio {
+
+class ClipboardGuard;
+class TokenHandOff;
+
+// What a create produced: the portfolio's facts, how the copy is sized, the request id to
+// quote to support, and one card per token with its value and keychain state. A 207 answer
+// (portfolio without token) is said plainly, with a way to add the token.
+class ResultPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ResultPanel(ClipboardGuard *clipboard, QWidget *parent = nullptr);
+
+    // Shows `result` (replacing what was shown). The token cards follow `handOff`'s
+    // signals for their token ids: call this before, or in the same event-loop turn as,
+    // handOff->storeCreated() (its answers always come later), or after it with tokens
+    // still pending. `handOff` is not owned; without one the tokens show as not saved.
+    void showResult(const QString &profileId, const CreatePortfolioResult &result, Money investment,
+                    const QUuid &requestId, TokenHandOff *handOff);
+
+    QString portfolioId() const { return m_portfolioId; }
+    // Any token whose secret is not (yet) in the keychain: closing would lose it.
+    bool hasUnsavedTokens() const;
+    QList<TokenCard *> tokenCards() const;
+    TokenCard *tokenCard(const QString &tokenId) const;
+
+    // "20 %": investment / virtual balance, rounded to at most two decimals, in `locale`.
+    // Empty when the virtual balance is not positive.
+    static QString positionSizingPercent(Money investment, Money virtualBalance,
+                                         const QLocale &locale = QLocale());
+
+Q_SIGNALS:
+    // The 207 case: the user wants to add the token eToro did not create.
+    void addTokenRequested(const QString &portfolioId);
+    void createAnotherRequested();
+
+private:
+    QWidget *buildContent(const CreatePortfolioResult &result, Money investment,
+                          const QUuid &requestId);
+    void followHandOff(QWidget *context);
+    void refreshFromHandOff(TokenCard *card);
+    void retry(const QString &tokenId);
+
+    QPointer<ClipboardGuard> m_clipboard;
+    QPointer<TokenHandOff> m_handOff;
+    QString m_profileId;
+    QString m_portfolioId;
+    QScrollArea *m_scroll = nullptr;
+    QList<QPointer<TokenCard>> m_cards;
+};
+
+} // namespace agentfolio
