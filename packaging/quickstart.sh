@@ -31,7 +31,8 @@ packages=(
 if [ "$mode" = test ]; then
     # Tests: a real Secret Service (gnome-keyring) on a private D-Bus session, secret-tool
     # to look into it, Xvfb for screenshots, clang-format for the style check.
-    packages+=(gnome-keyring dbus-daemon dbus-bin libsecret-tools xvfb xauth clang-format git)
+    packages+=(gnome-keyring dbus-daemon dbus-bin libsecret-tools xvfb xauth clang-format git
+        desktop-file-utils appstream dpkg-dev)
 fi
 
 missing=()

@@ -108,6 +108,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     refreshProfiles();
     showActiveProfile();
     resize(960, 760);
+    // The form is why the window opens: start typing the amount straight away.
+    if (auto *first = m_createPage->findChild<QWidget *>(QStringLiteral("investmentAmount")))
+        first->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
