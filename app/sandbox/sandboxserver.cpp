@@ -4,6 +4,7 @@
 
 #include <QHttpServerRequest>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -104,10 +105,33 @@ SandboxReply withBody(SandboxReply reply)
 
 } // namespace
 
+namespace {
+
+QLoggingCategory::CategoryFilter previousCategoryFilter = nullptr;
+
+// QtHttpServer's own "qt.httpserver" category prints every request with its headers at
+// debug level, keys included. Whatever QT_LOGGING_RULES says, its debug output stays off;
+// every other category is left to the previous filter.
+void silenceHeaderLogging(QLoggingCategory *category)
+{
+    if (previousCategoryFilter)
+        previousCategoryFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0)
+        category->setEnabled(QtDebugMsg, false);
+}
+
+} // namespace
+
 SandboxServer::SandboxServer(QObject *parent)
     : QAbstractHttpServer(parent)
     , m_api(&m_state)
-{ }
+{
+    static const bool installed = [] {
+        previousCategoryFilter = QLoggingCategory::installFilter(silenceHeaderLogging);
+        return true;
+    }();
+    Q_UNUSED(installed);
+}
 
 SandboxServer::~SandboxServer() = default;
 

@@ -8,6 +8,7 @@
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
 
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +29,7 @@ private slots:
     void keychainFailureKeepsTheTokenPending();
     void partialCreateIsRecordedWithoutToken();
     void serverRefusalIsAPlainFailure();
+    void debugLogsOfAFullCreateCarryNoSecret();
 
 private:
     CreatePortfolioRequest request(const QString &name = QStringLiteral("MyPort1")) const;
@@ -219,6 +221,49 @@ void TestCreateFlow::serverRefusalIsAPlainFailure()
     // A refusal leaves the user free to correct and send again.
     QVERIFY(m_flow->submit(request()));
     waitForState(CreateFlow::State::Succeeded);
+}
+
+namespace {
+QStringList *capturedLog = nullptr;
+void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    capturedLog->append(QString::fromLatin1(context.category ? context.category : "default")
+                        + QLatin1Char(' ') + message);
+}
+} // namespace
+
+void TestCreateFlow::debugLogsOfAFullCreateCarryNoSecret()
+{
+    // Every category of every module (and Qt's own) at debug level, through a whole
+    // create: request, answer, keychain, index, sandbox.
+    QStringList log;
+    capturedLog = &log;
+    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
+    const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+    QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::Succeeded);
+    QTRY_COMPARE(stored.size(), 1);
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    capturedLog = nullptr;
+
+    QStringList categories;
+    for (const QString &line : std::as_const(log))
+        categories << line.section(QLatin1Char(' '), 0, 0);
+    categories.removeDuplicates();
+    for (const char *expected :
+         { "agentfolio.api", "agentfolio.session", "agentfolio.store", "agentfolio.sandbox" })
+        QVERIFY2(categories.contains(QLatin1String(expected)),
+                 qPrintable(QStringLiteral("nothing logged by %1; seen: %2")
+                                .arg(QLatin1String(expected), categories.join(QLatin1Char(',')))));
+
+    const QStringList secrets { m_flow->result().createdTokens.first().secret.reveal(),
+                                SandboxServer::builtInApiKey(), SandboxServer::builtInUserKey() };
+    for (const QString &line : std::as_const(log)) {
+        for (const QString &secret : secrets)
+            QVERIFY2(!line.contains(secret), "a secret reached the log (line not shown)");
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCreateFlow)
