@@ -11,10 +11,12 @@
 #include "session/appsettings.h"
 #include "session/createflow.h"
 #include "session/session.h"
+#include "session/tokenmanager.h"
 #include "settingsdialog.h"
 #include "store/portfolioindex.h"
 #include "store/profilestore.h"
 #include "store/tokenhandoff.h"
+#include "tokenspage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +31,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace agentfolio {
@@ -78,7 +81,19 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_resultPanel = new ResultPanel(m_clipboard, m_pages);
     m_pages->addWidget(scrolled(m_createPage, m_pages));
     m_pages->addWidget(scrolled(m_resultPanel, m_pages));
-    layout->addWidget(m_pages, 1);
+
+    // Two rooms: creating a portfolio, and coming back to its tokens.
+    m_tokenManager = new TokenManager(m_session, this);
+    m_tokensPage = new TokensPage(m_session, m_tokenManager, m_clipboard, central);
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_pages, tr("&New portfolio"));
+    m_tabs->addTab(m_tokensPage, tr("&Portfolios and tokens"));
+    m_tabs->setAccessibleName(tr("Sections"));
+    layout->addWidget(m_tabs, 1);
+    connect(m_tokensPage, &TokensPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     setCentralWidget(central);
 
     m_clipboardStatus = new QLabel(this);
@@ -440,6 +455,7 @@ void MainWindow::checkFinished()
 
 void MainWindow::showCreatePage()
 {
+    m_tabs->setCurrentWidget(m_pages);
     if (m_flow->state() == CreateFlow::State::Succeeded) {
         m_flow->reset();
         m_createPage->setDraft(emptyDraft());

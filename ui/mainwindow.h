@@ -13,6 +13,7 @@ class QFrame;
 class QLabel;
 
 class QStackedWidget;
+class QTabWidget;
 
 namespace agentfolio {
 
@@ -21,6 +22,8 @@ class CreateFlow;
 class CreatePortfolioPage;
 class NoticePanel;
 class ResultPanel;
+class TokenManager;
+class TokensPage;
 class Session;
 struct ApiError;
 struct CreatePortfolioResult;
@@ -37,6 +40,7 @@ public:
 
     CreatePortfolioPage *createPage() const { return m_createPage; }
     ResultPanel *resultPanel() const { return m_resultPanel; }
+    TokensPage *tokensPage() const { return m_tokensPage; }
     NoticePanel *notice() const { return m_notice; }
     CreateFlow *createFlow() const { return m_flow; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
@@ -78,7 +82,10 @@ private:
     QLabel *m_bannerText = nullptr;
     QComboBox *m_profileBox = nullptr;
     NoticePanel *m_notice = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_pages = nullptr;
+    TokenManager *m_tokenManager = nullptr;
+    TokensPage *m_tokensPage = nullptr;
     CreatePortfolioPage *m_createPage = nullptr;
     ResultPanel *m_resultPanel = nullptr;
     QLabel *m_clipboardStatus = nullptr;

@@ -32,5 +32,10 @@ xdotool key Return; sleep 1.5   # the confirmation, with Cancel as the default
 xdotool key Tab; sleep 0.3      # to "Create and invest $2,000.00"
 xdotool key space; sleep 2.5
 if [ "$PALETTE" = dark ]; then shot result-dark.png; else shot result.png; fi
+# Without a window manager the keyboard focus does not come back after the dialog
+# closes, so the tab is clicked.
+xdotool mousemove 200 116 click 1; sleep 1
+xdotool key Tab; sleep 0.3; xdotool key Down; sleep 0.3; xdotool key Down; sleep 0.5
+if [ "$PALETTE" = light ]; then shot tokens.png; fi
 xdotool key ctrl+q; sleep 1
 rm -rf "$scratch"
