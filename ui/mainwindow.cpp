@@ -116,6 +116,16 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_session->profiles(), &ProfileStore::profilesChanged, this,
             &MainWindow::refreshProfiles);
 
+    // A corrupt index set aside, or one from a newer version kept read-only: say so.
+    auto showIndexStatus = [this](const IndexStatus &status) {
+        if (!status.isOk())
+            m_notice->showMessage(status.kind == IndexStatus::Kind::CorruptMovedAside
+                                      ? NoticePanel::Tone::Warning
+                                      : NoticePanel::Tone::Error,
+                                  status.message);
+    };
+    connect(m_session->index(), &PortfolioIndex::statusChanged, this, showIndexStatus);
+    showIndexStatus(m_session->index()->status());
     connect(m_session->settings(), &AppSettings::changed, this, &MainWindow::applySettings);
     applySettings();
     m_createPage->setDraft(emptyDraft());
