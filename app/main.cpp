@@ -1,6 +1,7 @@
 #include "aboutdialog.h"
 #include "mainwindow.h"
 #include "session/session.h"
+#include "session/translations.h"
 #include "store/profilestore.h"
 
 #include <QApplication>
@@ -48,6 +49,7 @@ int main(int argc, char *argv[])
     else
         app = std::make_unique<QApplication>(argc, argv);
     describeApplication();
+    agentfolio::installTranslations(*app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

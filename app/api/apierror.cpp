@@ -128,7 +128,7 @@ QString ApiError::message() const
     switch (kind) {
     case Kind::Validation:
         if (field != Field::None)
-            return tr("The server refused the %1:").arg(fieldLabel(field).toLower()) + server;
+            return tr("The server refused the field \"%1\":").arg(fieldLabel(field)) + server;
         return tr("The server refused the request:") + server;
     case Kind::Unauthorized:
         return tr("eToro did not accept the API key and user key (401). Check both keys in the "

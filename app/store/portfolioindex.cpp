@@ -25,7 +25,8 @@ namespace {
 const QString FormatName = QStringLiteral("agentfolio-index");
 
 // Thrown only inside parsing, caught in readFile: any structural problem makes the whole
-// file corrupt, so that it is set aside whole rather than silently trimmed.
+// file corrupt, so that it is set aside whole rather than silently trimmed. Its text is
+// shown, in parentheses, in the index status the window shows: hence tr().
 struct Malformed
 {
     QString what;
@@ -109,13 +110,13 @@ QString stringAt(const QJsonObject &o, const QString &name, bool required = fals
     const QJsonValue v = o.value(name);
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            throw Malformed { name + QStringLiteral(" is missing") };
+            throw Malformed { PortfolioIndex::tr("%1 is missing").arg(name) };
         return QString();
     }
     if (!v.isString())
-        throw Malformed { name + QStringLiteral(" is not a string") };
+        throw Malformed { PortfolioIndex::tr("%1 is not a string").arg(name) };
     if (required && v.toString().isEmpty())
-        throw Malformed { name + QStringLiteral(" is empty") };
+        throw Malformed { PortfolioIndex::tr("%1 is empty").arg(name) };
     return v.toString();
 }
 
@@ -125,7 +126,7 @@ bool boolAt(const QJsonObject &o, const QString &name)
     if (v.isUndefined() || v.isNull())
         return false;
     if (!v.isBool())
-        throw Malformed { name + QStringLiteral(" is not a boolean") };
+        throw Malformed { PortfolioIndex::tr("%1 is not a boolean").arg(name) };
     return v.toBool();
 }
 
@@ -137,7 +138,7 @@ std::optional<qint64> integerAt(const QJsonObject &o, const QString &name)
     const double d = v.toDouble(std::nan(""));
     // Exact integers only, within the range a double holds exactly.
     if (!v.isDouble() || !std::isfinite(d) || d != std::trunc(d) || std::fabs(d) > 9.0e15)
-        throw Malformed { name + QStringLiteral(" is not an integer") };
+        throw Malformed { PortfolioIndex::tr("%1 is not an integer").arg(name) };
     return qint64(d);
 }
 
@@ -147,7 +148,7 @@ std::optional<Money> moneyAt(const QJsonObject &o, const QString &name)
     if (!cents)
         return std::nullopt;
     if (*cents < 0 || *cents > Money::MaxCents)
-        throw Malformed { name + QStringLiteral(" is out of range") };
+        throw Malformed { PortfolioIndex::tr("%1 is out of range").arg(name) };
     return Money::fromCents(*cents);
 }
 
@@ -158,7 +159,7 @@ std::optional<QDateTime> dateAt(const QJsonObject &o, const QString &name)
         return std::nullopt;
     const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!date.isValid())
-        throw Malformed { name + QStringLiteral(" is not a date") };
+        throw Malformed { PortfolioIndex::tr("%1 is not a date").arg(name) };
     return date.toUTC();
 }
 
@@ -168,14 +169,14 @@ QJsonArray arrayAt(const QJsonObject &o, const QString &name)
     if (v.isUndefined() || v.isNull())
         return QJsonArray();
     if (!v.isArray())
-        throw Malformed { name + QStringLiteral(" is not a list") };
+        throw Malformed { PortfolioIndex::tr("%1 is not a list").arg(name) };
     return v.toArray();
 }
 
 QJsonObject objectOf(const QJsonValue &v, const QString &what)
 {
     if (!v.isObject())
-        throw Malformed { what + QStringLiteral(" is not an object") };
+        throw Malformed { PortfolioIndex::tr("%1 is not an object").arg(what) };
     return v.toObject();
 }
 
@@ -188,13 +189,13 @@ IndexedToken tokenFromJson(const QJsonObject &o)
     const QJsonArray scopes = arrayAt(o, QStringLiteral("scopeIds"));
     for (const QJsonValue &scope : scopes) {
         if (!scope.isDouble() || scope.toDouble() != double(scope.toInt()))
-            throw Malformed { QStringLiteral("scopeIds has a non-integer") };
+            throw Malformed { PortfolioIndex::tr("scopeIds has a non-integer") };
         t.token.scopeIds.append(scope.toInt());
     }
     const QJsonArray ips = arrayAt(o, QStringLiteral("ipsWhitelist"));
     for (const QJsonValue &ip : ips) {
         if (!ip.isString())
-            throw Malformed { QStringLiteral("ipsWhitelist has a non-string") };
+            throw Malformed { PortfolioIndex::tr("ipsWhitelist has a non-string") };
         t.token.ipsWhitelist.append(ip.toString());
     }
     t.token.expiresAt = dateAt(o, QStringLiteral("expiresAt"));
@@ -220,12 +221,12 @@ IndexedPortfolio portfolioFromJson(const QJsonObject &o)
     if (!requestId.isEmpty()) {
         p.createdByRequestId = QUuid::fromString(requestId);
         if (p.createdByRequestId.isNull())
-            throw Malformed { QStringLiteral("createdByRequestId is not a uuid") };
+            throw Malformed { PortfolioIndex::tr("createdByRequestId is not a uuid") };
     }
     p.goneFromServer = boolAt(o, QStringLiteral("goneFromServer"));
     const QJsonArray tokens = arrayAt(o, QStringLiteral("tokens"));
     for (const QJsonValue &t : tokens)
-        p.tokens.append(tokenFromJson(objectOf(t, QStringLiteral("a token"))));
+        p.tokens.append(tokenFromJson(objectOf(t, PortfolioIndex::tr("a token"))));
     return p;
 }
 
@@ -242,7 +243,7 @@ QMap<QString, QList<IndexedPortfolio>> profilesFromJson(const QJsonObject &root)
         QList<IndexedPortfolio> portfolios;
         const QJsonArray array = arrayAt(profile, QStringLiteral("portfolios"));
         for (const QJsonValue &p : array)
-            portfolios.append(portfolioFromJson(objectOf(p, QStringLiteral("a portfolio"))));
+            portfolios.append(portfolioFromJson(objectOf(p, PortfolioIndex::tr("a portfolio"))));
         profiles.insert(it.key(), portfolios);
     }
     return profiles;
@@ -444,18 +445,18 @@ PortfolioIndex::ReadOutcome PortfolioIndex::readFile(Profiles *profiles, QByteAr
         return ReadOutcome::Corrupt;
     }
     if (!document.isObject()) {
-        *detail = QStringLiteral("not a JSON object");
+        *detail = tr("not a JSON object");
         return ReadOutcome::Corrupt;
     }
     const QJsonObject root = document.object();
     if (root.value(QStringLiteral("format")).toString() != FormatName) {
-        *detail = QStringLiteral("not an Agentfolio index");
+        *detail = tr("not an Agentfolio index");
         return ReadOutcome::Corrupt;
     }
     const QJsonValue version = root.value(QStringLiteral("version"));
     if (!version.isDouble() || version.toDouble() != double(version.toInt())
         || version.toInt() < 1) {
-        *detail = QStringLiteral("no valid version");
+        *detail = tr("no valid version");
         return ReadOutcome::Corrupt;
     }
     try {

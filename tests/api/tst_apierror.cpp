@@ -94,7 +94,7 @@ void TestApiError::validationNamesTheField()
     error.field = Field::PortfolioName;
     error.serverMessage =
         QStringLiteral("Agent-portfolio name must be between 6 and 10 characters");
-    QVERIFY(error.message().contains(QStringLiteral("portfolio name")));
+    QVERIFY(error.message().contains(QStringLiteral("\"Portfolio name\"")));
     QVERIFY(error.message().contains(error.serverMessage));
 }
 
