@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLoggingCategory>
 #include <QUrl>
 #include <cstdio>
 #include <memory>
@@ -43,6 +44,10 @@ int usageError(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    // Quiet by default: warnings only. QT_LOGGING_RULES (evaluated after these) turns
+    // any module's debug output back on, e.g. QT_LOGGING_RULES="agentfolio.api.debug=true".
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("agentfolio.*.debug=false\nagentfolio.*.info=false"));
     std::unique_ptr<QCoreApplication> app;
     if (onlyWantsText(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);
