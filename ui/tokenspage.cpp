@@ -7,6 +7,7 @@
 #include "edittokendialog.h"
 #include "noticepanel.h"
 #include "pastetokendialog.h"
+#include "session/appsettings.h"
 #include "session/portfoliofiltermodel.h"
 #include "session/portfoliotreemodel.h"
 #include "session/session.h"
@@ -915,6 +916,12 @@ void TokensPage::revokeToken()
         return;
     const QString portfolioId = portfolio->id;
     const QString tokenId = token->token.id;
+    if (!m_session->settings()->confirmDestructiveActions()) {
+        // The user turned the question off in the settings.
+        m_manager->revokeToken(portfolioId, tokenId, this,
+                               [this](const TokenActionOutcome &outcome) { showOutcome(outcome); });
+        return;
+    }
     QPushButton *yes = nullptr;
     QMessageBox *box =
         confirm(tr("Revoke token"),
@@ -940,6 +947,11 @@ void TokensPage::forgetToken()
         return;
     const QString portfolioId = portfolio->id;
     const QString tokenId = token->token.id;
+    if (!m_session->settings()->confirmDestructiveActions()) {
+        m_manager->forgetToken(portfolioId, tokenId, this,
+                               [this](const TokenActionOutcome &outcome) { showOutcome(outcome); });
+        return;
+    }
     QPushButton *yes = nullptr;
     QMessageBox *box =
         confirm(tr("Forget token"),

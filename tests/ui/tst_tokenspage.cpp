@@ -10,6 +10,7 @@
 #include "noticepanel.h"
 #include "pastetokendialog.h"
 #include "sandbox/sandboxserver.h"
+#include "session/appsettings.h"
 #include "session/createflow.h"
 #include "session/portfoliofiltermodel.h"
 #include "session/portfoliotreemodel.h"
@@ -90,6 +91,7 @@ private slots:
     void revokeAfterConfirmation();
     void revokeOfATokenTheServerNoLongerHas();
     void forgetAfterConfirmation();
+    void forgetWithoutQuestionWhenTheSettingSaysSo();
     void forgetCancelledChangesNothing();
     void pasteValueForAnUnstoredToken();
     void addTokenAppearsSelected();
@@ -545,6 +547,18 @@ void tst_TokensPage::forgetAfterConfirmation()
     QTRY_VERIFY(!rowOf(m_beta.portfolioId, m_beta.tokenId).isValid());
     // Nothing was sent: the token still works on eToro.
     QCOMPARE(m_session->sandbox()->requestCount(), 0);
+}
+
+void tst_TokensPage::forgetWithoutQuestionWhenTheSettingSaysSo()
+{
+    // Settings: "Ask before revoking or forgetting a token" turned off.
+    m_session->settings()->setConfirmDestructiveActions(false);
+    QVERIFY(m_page->selectToken(m_beta.portfolioId, m_beta.tokenId));
+    QTest::mouseClick(find("forgetToken"), Qt::LeftButton);
+    QVERIFY(!m_page->confirmation());
+    QTRY_VERIFY(!indexed(m_beta));
+    QVERIFY(!keychainHas(m_beta.tokenId));
+    m_session->settings()->setConfirmDestructiveActions(true);
 }
 
 void tst_TokensPage::forgetCancelledChangesNothing()
