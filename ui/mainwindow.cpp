@@ -540,6 +540,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_flow->isBusy())
         risks << tr("A request to eToro is still under way; if you quit, you will not learn "
                     "whether the portfolio was created.");
+    if (m_flow->state() == CreateFlow::State::OutcomeUnknown)
+        risks << tr("The last create's outcome is unknown: money may have moved. Check now "
+                    "before quitting, or look for the portfolio %1 later.")
+                     .arg(m_flow->request().portfolioName);
+    if (m_tokenManager->isBusy() || (m_addTokenDialog && m_addTokenDialog->isBusy()))
+        risks << tr("A token request is still under way; its answer carries a secret that "
+                    "eToro shows only once.");
     const QString loss = lossWarning();
     if (!loss.isEmpty())
         risks << loss;

@@ -947,20 +947,26 @@ void TokensPage::forgetToken()
         return;
     const QString portfolioId = portfolio->id;
     const QString tokenId = token->token.id;
-    if (!m_session->settings()->confirmDestructiveActions()) {
+    // A secret the keychain refused lives only in memory: forgetting it always asks.
+    const bool onlyCopy = m_session->handOff()->pendingToken(tokenId).has_value();
+    if (!onlyCopy && !m_session->settings()->confirmDestructiveActions()) {
         m_manager->forgetToken(portfolioId, tokenId, this,
                                [this](const TokenActionOutcome &outcome) { showOutcome(outcome); });
         return;
     }
     QPushButton *yes = nullptr;
-    QMessageBox *box =
-        confirm(tr("Forget token"),
-                tr("Forget the token “%1” of the portfolio “%2” on this computer?")
-                    .arg(token->token.name, portfolio->name),
-                tr("The token stays valid on eToro; only this computer forgets it and removes its "
-                   "secret from the keychain. The secret cannot be recovered from eToro: to use "
-                   "this token again you would have to revoke it and add a new one."),
-                tr("&Forget here"), &yes);
+    QMessageBox *box = confirm(
+        tr("Forget token"),
+        tr("Forget the token “%1” of the portfolio “%2” on this computer?")
+            .arg(token->token.name, portfolio->name),
+        onlyCopy ? tr("Its secret was never saved in the keychain: the copy in this window is "
+                      "the only one. Forgetting it loses it for good; eToro cannot show it "
+                      "again. Copy it first if an agent needs it.")
+                 : tr("The token stays valid on eToro; only this computer forgets it and "
+                      "removes its secret from the keychain. The secret cannot be recovered "
+                      "from eToro: to use this token again you would have to revoke it and add "
+                      "a new one."),
+        tr("&Forget here"), &yes);
     connect(box, &QMessageBox::finished, this, [this, box, yes, portfolioId, tokenId] {
         if (box->clickedButton() != yes || !actionsAllowed())
             return;

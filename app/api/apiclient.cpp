@@ -190,6 +190,13 @@ ApiReply *ApiClient::send(ApiReply::Operation operation, const QByteArray &verb,
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
+    if (operation == ApiReply::Operation::CreatePortfolio) {
+        // A create goes out on a fresh HTTP/1.1 connection: Qt then has no stale
+        // keep-alive connection to re-send it on, and requestSent reports what was sent
+        // (HTTP/2 does not emit it).
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        m_network->clearConnectionCache();
+    }
     QNetworkReply *networkReply = body.isEmpty() && verb != "POST" && verb != "PATCH"
         ? m_network->sendCustomRequest(request, verb)
         : m_network->sendCustomRequest(request, verb, body);
@@ -288,7 +295,9 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
         ApiError error;
         error.kind = ApiError::Kind::Timeout;
         error.detail = tr("no answer within %n second(s)", nullptr, int(m_timeout.count() / 1000));
-        finish(error, timesSent > 0 || status != 0);
+        // Even with nothing seen sent, a create that timed out is treated as ambiguous:
+        // only errors known to happen before the request leaves are safe to call failures.
+        finish(error, true);
         return;
     }
 
@@ -317,8 +326,9 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
             ambiguous = timesSent > 0;
             break;
         default:
+            // A reset, a closed connection, anything else: the body may have arrived.
             error.kind = ApiError::Kind::Network;
-            ambiguous = timesSent > 0;
+            ambiguous = true;
             break;
         }
         finish(error, ambiguous);
@@ -330,7 +340,8 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
         ApiError error;
         error.kind = ApiError::Kind::Redirect;
         error.detail = QString::fromLatin1(networkReply->rawHeader("Location"));
-        finish(error, false);
+        // A 302/303 after a POST usually means the server acted on it.
+        finish(error, true);
         return;
     }
     if (status >= 400) {
@@ -388,7 +399,8 @@ void ApiClient::readSuccess(ApiReply *reply, const QByteArray &body, const QStri
         if (auto portfolios = ApiJson::parsePortfolioList(body, &problem)) {
             if (reply->operation() == ApiReply::Operation::FindPortfolioByName) {
                 for (const Portfolio &portfolio : std::as_const(*portfolios)) {
-                    if (portfolio.name.trimmed() == subject) {
+                    // The server compares names ignoring case, so the check does too.
+                    if (portfolio.name.trimmed().compare(subject, Qt::CaseInsensitive) == 0) {
                         reply->m_foundPortfolio = portfolio;
                         break;
                     }
@@ -457,8 +469,8 @@ QString ApiClient::redactKeys(QString text) const
 {
     // A server that echoes a key back must not get it into our messages or logs.
     for (const Secret *key : { &m_apiKey, &m_userKey }) {
-        if (key->size() >= 8)
-            text.replace(key->reveal(), QStringLiteral("[redacted]"));
+        if (!key->isEmpty())
+            text.replace(key->reveal(), QStringLiteral("[redacted]"), Qt::CaseInsensitive);
     }
     return text;
 }

@@ -195,6 +195,11 @@ void TestApiClient::listAndFindByName()
     QVERIFY(found->foundPortfolio());
     QCOMPARE(found->foundPortfolio()->name, QStringLiteral("Beta002"));
 
+    // The server's names are unique ignoring case; so is the check.
+    ApiReply *otherCase = finished(m_client->findPortfolioByName(QStringLiteral("BETA002")));
+    QVERIFY(otherCase->isOk() && otherCase->foundPortfolio());
+    QCOMPARE(otherCase->foundPortfolio()->name, QStringLiteral("Beta002"));
+
     ApiReply *missing = finished(m_client->findPortfolioByName(QStringLiteral("Gamma03")));
     QVERIFY(missing->isOk());
     QVERIFY(!missing->foundPortfolio());
@@ -433,6 +438,8 @@ void TestApiClient::faultsOnCreate_data()
     QTest::newRow("503 html") << Fault::Kind::ServiceUnavailable503 << Kind::ServerError << 0;
     QTest::newRow("malformed 201") << Fault::Kind::MalformedBody << Kind::MalformedResponse << 1;
     QTest::newRow("truncated 201") << Fault::Kind::TruncatedBody << Kind::MalformedResponse << 1;
+    // A redirect is never followed; after a POST it may mean the server acted.
+    QTest::newRow("redirect") << Fault::Kind::Redirect << Kind::Redirect << 0;
     // An answer over 1 MiB is not read; whether the server acted is not known (-1).
     QTest::newRow("2 MiB answer") << Fault::Kind::HugeBody << Kind::MalformedResponse << -1;
 }
