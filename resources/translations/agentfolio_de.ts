@@ -10,7 +10,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>The server refused the field "%1":</source>
+        <source>The server refused the field &quot;%1&quot;:</source>
         <translation>Der Server hat die Angabe „%1“ abgelehnt:</translation>
     </message>
     <message>
@@ -829,7 +829,7 @@
         <translation>Für dieses Konto sind kein API-Schlüssel und kein Benutzerschlüssel hinterlegt.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+109"/>
         <source>the connection dropped and the request was sent again</source>
         <translation>die Verbindung brach ab, und die Anfrage wurde erneut gesendet</translation>
     </message>
@@ -847,7 +847,7 @@
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>the answer was cut short</source>
         <translation>die Antwort wurde abgeschnitten</translation>
     </message>
@@ -1508,6 +1508,16 @@
         <location line="+11"/>
         <source>A request to eToro is still under way; if you quit, you will not learn whether the portfolio was created.</source>
         <translation>Eine Anfrage an eToro läuft noch; wenn Sie jetzt beenden, erfahren Sie nicht, ob das Portfolio erstellt wurde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last create&apos;s outcome is unknown: money may have moved. Check now before quitting, or look for the portfolio %1 later.</source>
+        <translation>Das Ergebnis der letzten Erstellung ist unbekannt: Möglicherweise wurde Geld bewegt. Prüfen Sie jetzt vor dem Beenden, oder suchen Sie später nach dem Portfolio %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A token request is still under way; its answer carries a secret that eToro shows only once.</source>
+        <translation>Eine Token-Anfrage läuft noch; ihre Antwort enthält ein Geheimnis, das eToro nur einmal anzeigt.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2800,7 +2810,7 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::TokensPage</name>
     <message>
-        <location filename="../../ui/tokenspage.cpp" line="+74"/>
+        <location filename="../../ui/tokenspage.cpp" line="+75"/>
         <location line="+602"/>
         <location line="+2"/>
         <location line="+31"/>
@@ -3362,7 +3372,7 @@ Token-ID: %2</translation>
         <translation>%1=… für die Konfiguration eines Agents kopiert.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>Revoke token</source>
         <translation>Token widerrufen</translation>
     </message>
@@ -3382,7 +3392,7 @@ Token-ID: %2</translation>
         <translation>Bei eToro &amp;widerrufen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Forget token</source>
         <translation>Token vergessen</translation>
     </message>
@@ -3393,11 +3403,16 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Its secret was never saved in the keychain: the copy in this window is the only one. Forgetting it loses it for good; eToro cannot show it again. Copy it first if an agent needs it.</source>
+        <translation>Sein Geheimnis wurde nie im Schlüsselbund gespeichert: Die Kopie in diesem Fenster ist die einzige. Wenn Sie es vergessen, ist es endgültig verloren; eToro kann es nicht erneut anzeigen. Kopieren Sie es zuerst, falls ein Agent es benötigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The token stays valid on eToro; only this computer forgets it and removes its secret from the keychain. The secret cannot be recovered from eToro: to use this token again you would have to revoke it and add a new one.</source>
         <translation>Das Token bleibt bei eToro gültig; nur dieser Computer vergisst es und entfernt sein Geheimnis aus dem Schlüsselbund. Das Geheimnis lässt sich bei eToro nicht wiederherstellen: Um dieses Token wieder zu verwenden, müssten Sie es widerrufen und ein neues hinzufügen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Forget here</source>
         <translation>Hier &amp;vergessen</translation>
     </message>
@@ -3420,7 +3435,7 @@ Token-ID: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+54"/>
+        <location filename="../../app/main.cpp" line="+61"/>
         <source>Create eToro agent portfolios and keep their tokens in the system keychain.</source>
         <translation>eToro-Agent-Portfolios erstellen und ihre Tokens im Schlüsselbund des Systems aufbewahren.</translation>
     </message>
