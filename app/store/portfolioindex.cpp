@@ -60,6 +60,10 @@ QJsonObject tokenToJson(const IndexedToken &t)
     o.insert(QStringLiteral("secretStored"), t.secretStored);
     o.insert(QStringLiteral("revoked"), t.revoked);
     o.insert(QStringLiteral("goneFromServer"), t.goneFromServer);
+    // Only while a hand-off is under way: older readers ignore it, and settled tokens
+    // look exactly as they did before the field existed.
+    if (!t.handOffOwner.isEmpty())
+        o.insert(QStringLiteral("handOffOwner"), t.handOffOwner);
     return o;
 }
 
@@ -203,6 +207,7 @@ IndexedToken tokenFromJson(const QJsonObject &o)
     t.secretStored = boolAt(o, QStringLiteral("secretStored"));
     t.revoked = boolAt(o, QStringLiteral("revoked"));
     t.goneFromServer = boolAt(o, QStringLiteral("goneFromServer"));
+    t.handOffOwner = stringAt(o, QStringLiteral("handOffOwner"));
     return t;
 }
 
@@ -306,7 +311,7 @@ IndexMergeSummary mergeInto(QList<IndexedPortfolio> &local, const QList<Portfoli
                 takeServerFacts(t->token, st);
                 t->goneFromServer = false;
             } else {
-                p->tokens.append(IndexedToken { st, false, false, false });
+                p->tokens.append(IndexedToken { st, false, false, false, {} });
                 ++summary.tokensAdded;
             }
         }
@@ -343,7 +348,7 @@ IndexedPortfolio IndexedPortfolio::fromPortfolio(const Portfolio &portfolio)
     p.mirrorId = portfolio.mirrorId;
     p.createdAt = portfolio.createdAt;
     for (const UserToken &t : portfolio.tokens)
-        p.tokens.append(IndexedToken { t, false, false, false });
+        p.tokens.append(IndexedToken { t, false, false, false, {} });
     return p;
 }
 
@@ -789,6 +794,21 @@ bool PortfolioIndex::setSecretStored(const QString &profileId, const QString &po
         if (IndexedPortfolio *p = findPortfolio(profiles[profileId], portfolioId)) {
             if (IndexedToken *t = findToken(*p, tokenId))
                 t->secretStored = stored;
+        }
+    });
+}
+
+bool PortfolioIndex::settleHandOff(const QString &profileId, const QString &portfolioId,
+                                   const QString &tokenId, bool secretStored)
+{
+    qCDebug(lcStore) << "index: hand-off of token" << tokenId
+                     << "settled, secret stored:" << secretStored;
+    return modify([=](Profiles &profiles) {
+        if (IndexedPortfolio *p = findPortfolio(profiles[profileId], portfolioId)) {
+            if (IndexedToken *t = findToken(*p, tokenId)) {
+                t->secretStored = secretStored;
+                t->handOffOwner.clear();
+            }
         }
     });
 }

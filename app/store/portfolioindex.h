@@ -28,6 +28,10 @@ struct IndexedToken
     bool secretStored = false; // the secret was written to the keychain
     bool revoked = false; // revoked through this app
     bool goneFromServer = false; // the last server list did not include it
+    // Set while a hand-off is writing the secret to the keychain: the id of the running
+    // Agentfolio doing it (see HandOffOwner). Still set when that Agentfolio is gone means
+    // it stopped midway: the secret may or may not be in the keychain (see TokenHandOff).
+    QString handOffOwner;
 
     bool operator==(const IndexedToken &) const = default;
 };
@@ -143,6 +147,10 @@ public:
                      const IndexedToken &token);
     bool setSecretStored(const QString &profileId, const QString &portfolioId,
                          const QString &tokenId, bool stored);
+    // Ends a token's hand-off: records whether its secret is in the keychain and clears
+    // its handOffOwner, in one change.
+    bool settleHandOff(const QString &profileId, const QString &portfolioId, const QString &tokenId,
+                       bool secretStored);
     bool setRevoked(const QString &profileId, const QString &portfolioId, const QString &tokenId);
     // For an explicit user action (the portfolio was deleted through the API).
     bool removePortfolio(const QString &profileId, const QString &portfolioId);

@@ -4,6 +4,7 @@
 #include "store/storelog.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QMetaObject>
 
 namespace agentfolio {
@@ -67,7 +68,7 @@ void TokenHandOff::startBatch(Batch batch, const QList<CreatedToken> &tokens,
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList toWrite;
     for (const CreatedToken &created : tokens) {
-        IndexedToken indexed { created.token, false, false, false };
+        IndexedToken indexed { created.token, false, false, false, {} };
         if (!indexed.token.createdAt)
             indexed.token.createdAt = now;
         const QString id = created.token.id;
@@ -82,6 +83,9 @@ void TokenHandOff::startBatch(Batch batch, const QList<CreatedToken> &tokens,
             batch.tokens.append(indexed);
             continue;
         }
+        // Marked as being handed off by this Agentfolio until the keychain has answered:
+        // if it stops before then, the next one knows to look (recoverInterrupted()).
+        indexed.handOffOwner = owner()->id();
         batch.tokens.append(indexed);
         m_tokens.insert(id,
                         PendingToken { batch.profileId, batch.portfolioId, portfolioName, created,
@@ -92,6 +96,9 @@ void TokenHandOff::startBatch(Batch batch, const QList<CreatedToken> &tokens,
         toWrite.append(id);
     }
     batch.outstanding = int(toWrite.size());
+    if (!toWrite.isEmpty() && !recordBatch(batch))
+        qCWarning(lcStore) << "hand-off: the index could not be saved before the keychain write"
+                           << "for portfolio" << batch.portfolioId << "; it is kept in memory";
     m_batches.insert(batchId, std::move(batch));
     if (toWrite.isEmpty()) {
         // Nothing for the keychain (a 207 answer): the index alone, still asynchronously.
@@ -138,12 +145,14 @@ void TokenHandOff::secretAnswered(const QString &tokenId, const SecretResult &re
         m_order.removeAll(tokenId);
         if (batch != m_batches.end()) {
             for (IndexedToken &t : batch->tokens) {
-                if (t.token.id == tokenId)
+                if (t.token.id == tokenId) {
                     t.secretStored = true;
+                    t.handOffOwner.clear();
+                }
             }
         } else if (m_index) {
-            // A retry after the index was written: now it may say so.
-            m_index->setSecretStored(profileId, portfolioId, tokenId, true);
+            // A retry after the batch was written: now the index may say so.
+            m_index->settleHandOff(profileId, portfolioId, tokenId, true);
         }
         Q_EMIT tokenStored(profileId, portfolioId, tokenId);
     } else {
@@ -174,21 +183,94 @@ void TokenHandOff::finishBatch(int batchId)
         else
             ++t;
     }
-    bool saved = false;
-    if (m_index) {
-        if (batch.portfolio) {
-            batch.portfolio->tokens = batch.tokens;
-            saved = m_index->upsertPortfolio(batch.profileId, *batch.portfolio);
-        } else {
-            saved = true;
-            for (const IndexedToken &t : std::as_const(batch.tokens))
-                saved = m_index->upsertToken(batch.profileId, batch.portfolioId, t) && saved;
-        }
-    }
+    // Tokens still pending keep their mark: this Agentfolio still holds their secrets.
+    const bool saved = recordBatch(batch);
     if (!saved)
         qCWarning(lcStore) << "hand-off: the index could not be saved for portfolio"
                            << batch.portfolioId << "; it is kept in memory";
     Q_EMIT handOffFinished(batch.profileId, batch.portfolioId, saved);
+}
+
+bool TokenHandOff::recordBatch(const Batch &batch)
+{
+    if (!m_index)
+        return false;
+    if (batch.portfolio) {
+        IndexedPortfolio portfolio = *batch.portfolio;
+        portfolio.tokens = batch.tokens;
+        return m_index->upsertPortfolio(batch.profileId, portfolio);
+    }
+    bool saved = true;
+    for (const IndexedToken &t : batch.tokens)
+        saved = m_index->upsertToken(batch.profileId, batch.portfolioId, t) && saved;
+    return saved;
+}
+
+HandOffOwner *TokenHandOff::owner()
+{
+    if (!m_owner) {
+        const QString indexDirectory =
+            m_index ? QFileInfo(m_index->path()).absolutePath() : QString();
+        m_owner = std::make_unique<HandOffOwner>(indexDirectory + QStringLiteral("/running"));
+    }
+    return m_owner.get();
+}
+
+void TokenHandOff::recoverInterrupted(const QString &profileId)
+{
+    if (!m_index || !m_secrets || m_recovering.contains(profileId))
+        return;
+    QList<InterruptedToken> interrupted;
+    const QList<IndexedPortfolio> portfolios = m_index->portfolios(profileId);
+    for (const IndexedPortfolio &p : portfolios) {
+        for (const IndexedToken &t : p.tokens) {
+            if (t.handOffOwner.isEmpty() || m_tokens.contains(t.token.id)
+                || owner()->isRunning(t.handOffOwner))
+                continue;
+            interrupted.append(InterruptedToken { p.id, p.name, t.token.id, t.token.name,
+                                                  InterruptedToken::Outcome::Unchecked,
+                                                  std::nullopt });
+        }
+    }
+    if (interrupted.isEmpty())
+        return;
+    qCWarning(lcStore) << "hand-off: profile" << profileId << "has" << interrupted.size()
+                       << "token(s) whose hand-off an Agentfolio that stopped did not finish;"
+                       << "looking for their secrets in the keychain";
+    m_recovering.insert(profileId);
+    auto results = std::make_shared<QList<InterruptedToken>>(interrupted);
+    auto outstanding = std::make_shared<int>(int(interrupted.size()));
+    for (int i = 0; i < interrupted.size(); ++i) {
+        const InterruptedToken &token = interrupted.at(i);
+        const QString key = SecretKeys::tokenKey(profileId, token.tokenId);
+        m_secrets->read(
+            key, this, [this, profileId, results, outstanding, i](const SecretResult &result) {
+                InterruptedToken &token = (*results)[i];
+                if (!m_index) {
+                    token.error = SecretStoreError::make(
+                        SecretStoreError::Kind::Other, SecretStoreError::Operation::Read,
+                        SecretKeys::tokenKey(profileId, token.tokenId));
+                } else if (result.ok()) {
+                    token.outcome = InterruptedToken::Outcome::Found;
+                    m_index->settleHandOff(profileId, token.portfolioId, token.tokenId, true);
+                } else if (result.error->kind == SecretStoreError::Kind::NotFound) {
+                    token.outcome = InterruptedToken::Outcome::Lost;
+                    m_index->settleHandOff(profileId, token.portfolioId, token.tokenId, false);
+                } else {
+                    token.error = result.error; // left marked: asked again next time
+                }
+                qCWarning(lcStore)
+                    << "hand-off: interrupted token" << token.tokenId
+                    << (token.outcome == InterruptedToken::Outcome::Found ? "found in the keychain"
+                            : token.outcome == InterruptedToken::Outcome::Lost
+                            ? "not in the keychain: its secret is lost"
+                            : "could not be checked");
+                if (--*outstanding > 0)
+                    return;
+                m_recovering.remove(profileId);
+                Q_EMIT interruptedTokensChecked(profileId, *results);
+            });
+    }
 }
 
 QList<PendingToken> TokenHandOff::pendingTokens() const
@@ -226,8 +308,20 @@ bool TokenHandOff::discard(const QString &tokenId)
         return false;
     qCWarning(lcStore) << "hand-off: the user discarded the secret of token" << tokenId
                        << "; it was never stored";
+    const QString profileId = it->profileId;
+    const QString portfolioId = it->portfolioId;
     m_tokens.erase(it);
     m_order.removeAll(tokenId);
+    // The user let it go: it is no longer being handed off, here or by anyone.
+    const auto batch = m_batches.find(m_tokenBatch.value(tokenId, 0));
+    if (batch != m_batches.end()) {
+        for (IndexedToken &t : batch->tokens) {
+            if (t.token.id == tokenId)
+                t.handOffOwner.clear();
+        }
+    } else if (m_index) {
+        m_index->settleHandOff(profileId, portfolioId, tokenId, false);
+    }
     Q_EMIT pendingTokensChanged();
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "domain/money.h"
 #include "domain/portfolio.h"
+#include "store/handoffowner.h"
 #include "store/portfolioindex.h"
 #include "store/secretstore.h"
 
@@ -12,6 +13,7 @@
 #include <QSet>
 #include <QString>
 #include <QUuid>
+#include <memory>
 #include <optional>
 
 namespace agentfolio {
@@ -28,10 +30,31 @@ struct PendingToken
     std::optional<SecretStoreError> error; // why the last attempt failed
 };
 
-// Makes a create or add-token answer durable: each token's secret goes to the keychain
-// first, then the portfolio and its tokens go to the index (with `secretStored` telling
-// which secrets made it). The portfolio is recorded even if no secret could be stored:
-// money moved, so it must be known.
+// A token whose hand-off an earlier Agentfolio began and never finished (it was killed
+// between the keychain write and the index write, say), as recoverInterrupted() found it.
+struct InterruptedToken
+{
+    enum class Outcome {
+        Found, // the secret is in the keychain after all; the index now says so
+        Lost, // the secret never reached the keychain: eToro cannot show it again
+        Unchecked, // the keychain could not be asked (see error); asked again next time
+    };
+    QString portfolioId;
+    QString portfolioName;
+    QString tokenId;
+    QString tokenName;
+    Outcome outcome = Outcome::Unchecked;
+    std::optional<SecretStoreError> error; // for Unchecked
+};
+
+// Makes a create or add-token answer durable, in three steps, so that a crash at any
+// point leaves the token found or reported, never silently lost:
+//  1. the portfolio and its tokens go to the index, each token marked with this
+//     Agentfolio's hand-off owner id (money moved: the portfolio must be known even if
+//     nothing else works);
+//  2. each token's secret goes to the keychain;
+//  3. the index records which secrets made it and clears the marks.
+// recoverInterrupted() finishes what an Agentfolio that stopped between 1 and 3 began.
 //
 // A secret the keychain refused stays here as a pending token: the caller is told which
 // and why (tokenPending), can show and copy it, retry() it, and only an explicit
@@ -62,6 +85,12 @@ public:
     // False if there is no such failed token (or a write for it is under way).
     bool discard(const QString &tokenId);
 
+    // Looks in the keychain for the secret of every token of the profile whose hand-off
+    // an Agentfolio that is no longer running began and never finished, and settles each
+    // in the index (found: stored; not found: not stored). Emits interruptedTokensChecked
+    // once, later, if there were any. Never reads a value it keeps: only whether it is there.
+    void recoverInterrupted(const QString &profileId);
+
 Q_SIGNALS:
     void tokenStored(const QString &profileId, const QString &portfolioId, const QString &tokenId);
     void tokenPending(const QString &profileId, const QString &portfolioId, const QString &tokenId,
@@ -71,6 +100,8 @@ Q_SIGNALS:
     // All tokens of one storeCreated()/storeAddedToken() call have had their first answer
     // and the index was written (indexSaved false: see the index's status()).
     void handOffFinished(const QString &profileId, const QString &portfolioId, bool indexSaved);
+    void interruptedTokensChecked(const QString &profileId,
+                                  const QList<agentfolio::InterruptedToken> &tokens);
 
 private:
     struct Batch
@@ -86,6 +117,9 @@ private:
     void writeSecret(const QString &tokenId);
     void secretAnswered(const QString &tokenId, const SecretResult &result);
     void finishBatch(int batchId);
+    // Writes the batch's portfolio or tokens to the index as they stand.
+    bool recordBatch(const Batch &batch);
+    HandOffOwner *owner();
 
     QPointer<SecretStore> m_secrets;
     QPointer<PortfolioIndex> m_index;
@@ -95,6 +129,8 @@ private:
     QList<QString> m_order;
     QHash<int, Batch> m_batches;
     int m_nextBatchId = 1;
+    std::unique_ptr<HandOffOwner> m_owner; // made on first use, beside the index
+    QSet<QString> m_recovering; // profiles whose recoverInterrupted() is under way
 };
 
 } // namespace agentfolio

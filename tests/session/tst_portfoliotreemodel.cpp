@@ -39,7 +39,7 @@ UserToken userToken(const QString &id, const QString &name)
 
 IndexedToken indexedToken(const QString &id, const QString &name, bool stored = true)
 {
-    return IndexedToken { userToken(id, name), stored, false, false };
+    return IndexedToken { userToken(id, name), stored, false, false, {} };
 }
 
 IndexedPortfolio portfolio(const QString &id, const QString &name, int tokens = 0)

@@ -60,12 +60,14 @@ IndexedPortfolio fullPortfolio(const QString &id)
     p.description = QStringLiteral("My trading portfolio — ünïcode");
     p.createdAt = QDateTime(QDate(2025, 3, 4), QTime(5, 6, 7, 89), Qt::UTC);
     p.createdByRequestId = QUuid(QStringLiteral("{8486c781-c1e6-484f-8816-b195f3af7be3}"));
-    IndexedToken stored { userToken(QStringLiteral("t1"), QStringLiteral("first")), true, false,
-                          false };
+    IndexedToken stored {
+        userToken(QStringLiteral("t1"), QStringLiteral("first")), true, false, false, {}
+    };
     stored.token.expiresAt = QDateTime(QDate(2026, 12, 31), QTime(23, 59, 59), Qt::UTC);
     stored.token.createdAt = QDateTime(QDate(2025, 3, 4), QTime(5, 6, 8), Qt::UTC);
-    IndexedToken notStored { userToken(QStringLiteral("t2"), QStringLiteral("second")), false, true,
-                             true };
+    IndexedToken notStored {
+        userToken(QStringLiteral("t2"), QStringLiteral("second")), false, true, true, {}
+    };
     notStored.token.ipsWhitelist.clear();
     p.tokens = { stored, notStored };
     return p;
@@ -204,7 +206,8 @@ private Q_SLOTS:
         IndexedPortfolio partial;
         partial.id = full.id;
         partial.name = QStringLiteral("Renamed");
-        partial.tokens = { IndexedToken { userToken(QStringLiteral("t3")), true, false, false } };
+        partial.tokens = { IndexedToken {
+            userToken(QStringLiteral("t3")), true, false, false, {} } };
         QVERIFY(index.upsertPortfolio(Profile1, partial));
         const auto p = index.portfolio(Profile1, full.id);
         QVERIFY(p);
@@ -224,7 +227,7 @@ private Q_SLOTS:
         // A token for a portfolio not known yet gets a placeholder portfolio.
         QVERIFY(index.upsertToken(
             Profile1, QStringLiteral("unknown"),
-            IndexedToken { userToken(QStringLiteral("t9")), true, false, false }));
+            IndexedToken { userToken(QStringLiteral("t9")), true, false, false, {} }));
         QVERIFY(index.token(Profile1, QStringLiteral("unknown"), QStringLiteral("t9")));
         QVERIFY(index.removePortfolio(Profile1, QStringLiteral("unknown")));
         QVERIFY(!index.portfolio(Profile1, QStringLiteral("unknown")));

@@ -1,5 +1,6 @@
 #include "secretwait.h"
 #include "store/memorysecretstore.h"
+#include "store/secretjob.h"
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
 
@@ -12,6 +13,7 @@ using namespace agentfolio;
 using Kind = SecretStoreError::Kind;
 
 Q_DECLARE_METATYPE(agentfolio::SecretStoreError::Kind)
+Q_DECLARE_METATYPE(agentfolio::InterruptedToken::Outcome)
 
 namespace {
 
@@ -354,6 +356,153 @@ private Q_SLOTS:
         QVERIFY(!finished.at(0).at(2).toBool());
         QVERIFY(m_store->contains(SecretKeys::tokenKey(Profile1, QStringLiteral("t1"))));
         QVERIFY(indexed(QStringLiteral("t1"))->secretStored); // in memory
+    }
+
+    // Step 1 before step 2: the portfolio and its token, marked as being handed off, are on
+    // disk before the keychain has answered; step 3 clears the mark.
+    void indexRecordsTheHandOffBeforeTheKeychainAnswers()
+    {
+        m_store->setTimeout(std::chrono::seconds(30));
+        m_store->setNeverAnswer(true);
+        QSignalSpy finished(m_handOff, &TokenHandOff::handOffFinished);
+        m_handOff->storeCreated(
+            Profile1, created({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) }),
+            Money::fromCents(100), QString(), RequestId);
+
+        PortfolioIndex onDisk(indexPath());
+        QVERIFY(onDisk.load());
+        const auto during = onDisk.token(Profile1, PortfolioId, QStringLiteral("t1"));
+        QVERIFY(during);
+        QVERIFY(!during->secretStored);
+        QVERIFY(!during->handOffOwner.isEmpty());
+        QVERIFY(onDisk.portfolio(Profile1, PortfolioId)->investment == Money::fromCents(100));
+
+        QTRY_COMPARE(m_store->hangingCount(), 1);
+        m_store->answerHanging(SecretKeys::tokenKey(Profile1, QStringLiteral("t1")));
+        QTRY_COMPARE(finished.count(), 1);
+        PortfolioIndex after(indexPath());
+        QVERIFY(after.load());
+        const auto settled = after.token(Profile1, PortfolioId, QStringLiteral("t1"));
+        QVERIFY(settled->secretStored);
+        QVERIFY(settled->handOffOwner.isEmpty());
+        QVERIFY(!fileBytes(indexPath()).contains("handOffOwner"));
+    }
+
+    // A token the keychain refused keeps its mark while this Agentfolio holds its secret;
+    // the user's discard() clears it.
+    void pendingTokenKeepsItsMarkUntilDiscarded()
+    {
+        m_store->setFailure(Kind::AccessDenied);
+        storeCreatedAndWait({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) });
+        QVERIFY(!indexed(QStringLiteral("t1"))->handOffOwner.isEmpty());
+        QVERIFY(m_handOff->discard(QStringLiteral("t1")));
+        QVERIFY(indexed(QStringLiteral("t1"))->handOffOwner.isEmpty());
+        QVERIFY(!indexed(QStringLiteral("t1"))->secretStored);
+    }
+
+    // An Agentfolio stopped between the keychain write and the index write (here: its
+    // hand-off is destroyed while the keychain write hangs, so step 3 never happens). The
+    // next one finds the token in the keychain, or reports it lost, or (keychain refusing)
+    // leaves it to be checked again; never says nothing.
+    void recoverInterrupted_data()
+    {
+        QTest::addColumn<bool>("secretReachedKeychain");
+        QTest::addColumn<std::optional<Kind>>("keychainFailure");
+        QTest::addColumn<InterruptedToken::Outcome>("outcome");
+        QTest::addColumn<bool>("stored");
+        QTest::addColumn<bool>("stillMarked");
+        QTest::newRow("secret in the keychain")
+            << true << std::optional<Kind>() << InterruptedToken::Outcome::Found << true << false;
+        QTest::newRow("secret never written")
+            << false << std::optional<Kind>() << InterruptedToken::Outcome::Lost << false << false;
+        QTest::newRow("keychain locked now")
+            << true << std::optional<Kind>(Kind::AccessDenied)
+            << InterruptedToken::Outcome::Unchecked << false << true;
+        QTest::newRow("keychain absent now")
+            << false << std::optional<Kind>(Kind::NoKeychain)
+            << InterruptedToken::Outcome::Unchecked << false << true;
+    }
+    void recoverInterrupted()
+    {
+        QFETCH(bool, secretReachedKeychain);
+        QFETCH(std::optional<Kind>, keychainFailure);
+        QFETCH(InterruptedToken::Outcome, outcome);
+        QFETCH(bool, stored);
+        QFETCH(bool, stillMarked);
+
+        m_store->setTimeout(std::chrono::seconds(30));
+        m_store->setNeverAnswer(true);
+        m_handOff->storeCreated(
+            Profile1, created({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) }),
+            Money::fromCents(100), QString(), RequestId);
+        QTRY_COMPARE(m_store->hangingCount(), 1);
+        // The first Agentfolio "dies": its hand-off goes without a word.
+        delete m_handOff;
+        m_handOff = nullptr;
+        m_store->setNeverAnswer(false);
+        if (secretReachedKeychain) {
+            QSignalSpy written(m_store->write(SecretKeys::tokenKey(Profile1, QStringLiteral("t1")),
+                                              Secret(QStringLiteral("s1"))),
+                               &SecretJob::finished);
+            QTRY_COMPARE(written.count(), 1);
+        }
+        m_store->setFailure(keychainFailure);
+
+        // The next Agentfolio.
+        delete m_index;
+        m_index = new PortfolioIndex(indexPath());
+        QVERIFY(m_index->load());
+        QVERIFY(!indexed(QStringLiteral("t1"))->handOffOwner.isEmpty());
+        m_handOff = new TokenHandOff(m_store, m_index);
+        QSignalSpy checked(m_handOff, &TokenHandOff::interruptedTokensChecked);
+        m_handOff->recoverInterrupted(Profile1);
+        m_handOff->recoverInterrupted(Profile1); // once under way, a second call adds nothing
+        QTRY_COMPARE(checked.count(), 1);
+        QTest::qWait(20);
+        QCOMPARE(checked.count(), 1);
+        QCOMPARE(checked.at(0).at(0).toString(), Profile1);
+        const auto tokens = checked.at(0).at(1).value<QList<InterruptedToken>>();
+        QCOMPARE(tokens.size(), 1);
+        QCOMPARE(tokens.first().tokenId, QStringLiteral("t1"));
+        QCOMPARE(tokens.first().tokenName, QStringLiteral("token-t1"));
+        QCOMPARE(tokens.first().portfolioName, QStringLiteral("MyPort1"));
+        QCOMPARE(tokens.first().outcome, outcome);
+        QCOMPARE(tokens.first().error.has_value(), outcome == InterruptedToken::Outcome::Unchecked);
+
+        PortfolioIndex onDisk(indexPath());
+        QVERIFY(onDisk.load());
+        const auto t1 = onDisk.token(Profile1, PortfolioId, QStringLiteral("t1"));
+        QCOMPARE(t1->secretStored, stored);
+        QCOMPARE(!t1->handOffOwner.isEmpty(), stillMarked);
+        // The secret itself was only looked at, never moved.
+        QCOMPARE(m_store->contains(SecretKeys::tokenKey(Profile1, QStringLiteral("t1"))),
+                 secretReachedKeychain);
+    }
+
+    // A hand-off that a running Agentfolio is doing is its own: another one leaves it alone.
+    void runningHandOffIsNotRecovered()
+    {
+        m_store->setTimeout(std::chrono::seconds(30));
+        m_store->setNeverAnswer(true);
+        QSignalSpy finished(m_handOff, &TokenHandOff::handOffFinished);
+        m_handOff->storeCreated(
+            Profile1, created({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) }),
+            Money::fromCents(100), QString(), RequestId);
+        QTRY_COMPARE(m_store->hangingCount(), 1);
+
+        PortfolioIndex otherIndex(indexPath());
+        QVERIFY(otherIndex.load());
+        TokenHandOff other(m_store, &otherIndex);
+        QSignalSpy checked(&other, &TokenHandOff::interruptedTokensChecked);
+        other.recoverInterrupted(Profile1);
+        m_handOff->recoverInterrupted(Profile1); // its own: nothing to recover either
+        QTest::qWait(50);
+        QCOMPARE(checked.count(), 0);
+        QCOMPARE(m_store->startedCount(), 1); // the hanging write; no read
+
+        m_store->answerHanging(SecretKeys::tokenKey(Profile1, QStringLiteral("t1")));
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(indexed(QStringLiteral("t1"))->secretStored);
     }
 };
 
