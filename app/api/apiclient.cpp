@@ -10,6 +10,7 @@
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QTimer>
+#include <cstring>
 
 Q_LOGGING_CATEGORY(lcApi, "agentfolio.api")
 
@@ -43,6 +44,43 @@ qsizetype maxBodySize(ApiReply::Operation operation)
         || operation == ApiReply::Operation::FindPortfolioByName;
     return isList ? ApiJson::MaxListBodySize : ApiJson::MaxBodySize;
 }
+
+// The body of a create, readable once. Qt re-sends a request by itself when its connection
+// closes before any answer, even on a fresh connection, and the server may have acted on the
+// first copy. A body that cannot be rewound makes that re-send fail (ContentReSendError), and
+// the create is reported as OutcomeUnknown instead of being sent twice.
+class OneShotBody : public QIODevice
+{
+public:
+    OneShotBody(const QByteArray &bytes, QObject *parent)
+        : QIODevice(parent)
+        , m_bytes(bytes)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_bytes.size() - m_position + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_position >= m_bytes.size())
+            return -1;
+        const qint64 count = qMin(maxSize, m_bytes.size() - m_position);
+        std::memcpy(data, m_bytes.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_position = 0;
+};
 
 // Everything a call needs to remember between Qt's signals.
 struct CallState
@@ -197,9 +235,19 @@ ApiReply *ApiClient::send(ApiReply::Operation operation, const QByteArray &verb,
         request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         m_network->clearConnectionCache();
     }
-    QNetworkReply *networkReply = body.isEmpty() && verb != "POST" && verb != "PATCH"
-        ? m_network->sendCustomRequest(request, verb)
-        : m_network->sendCustomRequest(request, verb, body);
+    QNetworkReply *networkReply = nullptr;
+    if (operation == ApiReply::Operation::CreatePortfolio) {
+        // Unbuffered, with its length given, so that Qt cannot keep a copy to re-send.
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *device = new OneShotBody(body, nullptr);
+        networkReply = m_network->sendCustomRequest(request, verb, device);
+        device->setParent(networkReply);
+    } else {
+        networkReply = body.isEmpty() && verb != "POST" && verb != "PATCH"
+            ? m_network->sendCustomRequest(request, verb)
+            : m_network->sendCustomRequest(request, verb, body);
+    }
     qCDebug(lcApi).noquote() << verb << path << "sent, request id" << requestIdText;
 
     auto state = std::make_shared<CallState>();

@@ -125,11 +125,14 @@ QString ApiError::message() const
 {
     // The server's own words, when it gave any, are the most specific explanation.
     const QString server = serverMessage.isEmpty() ? QString() : QLatin1Char(' ') + serverMessage;
+    // Without them (an empty or HTML body), at least the status it answered with.
+    const QString status = httpStatus ? QStringLiteral("HTTP %1").arg(httpStatus) : QString();
     switch (kind) {
     case Kind::Validation:
         if (field != Field::None)
             return tr("The server refused the field \"%1\":").arg(fieldLabel(field)) + server;
-        return tr("The server refused the request:") + server;
+        return tr("The server refused the request:")
+            + (server.isEmpty() && !status.isEmpty() ? QLatin1Char(' ') + status : server);
     case Kind::Unauthorized:
         return tr("eToro did not accept the API key and user key (401). Check both keys in the "
                   "account settings.")
@@ -172,7 +175,9 @@ QString ApiError::message() const
         return tr("The request was sent, but its outcome is unknown: the portfolio may have been "
                   "created and money may have moved. Nothing was sent again. Check the "
                   "portfolio list before trying again.")
-            + (detail.isEmpty() ? QString() : QLatin1Char(' ') + tr("(%1)").arg(detail));
+            + (!detail.isEmpty()       ? QLatin1Char(' ') + tr("(%1)").arg(detail)
+                   : !status.isEmpty() ? QLatin1Char(' ') + tr("(%1)").arg(status)
+                                       : QString());
     case Kind::Cancelled:
         return tr("Cancelled before anything was sent.");
     }

@@ -68,6 +68,8 @@ QString kindName(SandboxServer::Fault::Kind kind)
         return QStringLiteral("TokenNotCreated207");
     case Kind::Redirect:
         return QStringLiteral("Redirect");
+    case Kind::Answer:
+        return QStringLiteral("Answer");
     }
     return {};
 }
@@ -326,6 +328,15 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
             SandboxReply reply;
             reply.status = 307;
             reply.setHeader(QByteArrayLiteral("Location"), location.toEncoded());
+            finish(reply);
+            return true;
+        }
+        case Kind::Answer: {
+            SandboxReply reply;
+            reply.status = fault->status;
+            reply.contentType = fault->contentType;
+            reply.body = fault->body;
+            reply.headers = fault->headers;
             finish(reply);
             return true;
         }

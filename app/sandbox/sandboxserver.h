@@ -80,12 +80,19 @@ public:
             TokenNotCreated207, // a create makes the portfolio but no token: 207, portfolio
                                 // fields, "userTokenCreated": false (other calls: no effect)
             Redirect, // 307 with a Location to the same path, not processed
+            Answer, // the fault's own status, content type, headers and body; not processed
         };
         Kind kind;
         int delayMs = 0; // for Delay (the request is processed, the answer comes late)
         QByteArray method; // "POST", "GET", ... or empty
         QString pathPrefix; // e.g. "/api/v1/agent-portfolios"
         int times = 1;
+        // For Answer: any status with any body (JSON, HTML, empty), for the combinations the
+        // other kinds do not produce. An empty contentType sends no Content-Type header.
+        int status = 0;
+        QByteArray contentType {};
+        QByteArray body {};
+        QList<QPair<QByteArray, QByteArray>> headers {};
     };
     void injectFault(const Fault &fault);
     void clearFaults();

@@ -36,6 +36,12 @@ Session::Session(const SessionOptions &options, QObject *parent)
                                           : std::make_unique<PortfolioIndex>(options.indexPath);
     m_index->load();
     m_handOff = std::make_unique<TokenHandOff>(m_secrets, m_index.get());
+    // A profile in use is the moment to finish what an Agentfolio that stopped midway began
+    // for it (never earlier: the keychain is touched only once the window shows).
+    connect(this, &Session::stateChanged, this, [this](State state) {
+        if (state == State::Ready)
+            m_handOff->recoverInterrupted(m_active.id);
+    });
     m_network = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<ApiClient>(m_network.get());
     auto applyTimeout = [this] { m_client->setTimeout(m_settings->requestTimeout()); };
