@@ -6,6 +6,7 @@
 #include "api/apiclient.h"
 #include "clipboardguard.h"
 #include "createportfoliopage.h"
+#include "firstshow.h"
 #include "noticepanel.h"
 #include "resultpanel.h"
 #include "session/appsettings.h"
@@ -33,6 +34,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace agentfolio {
 
@@ -57,6 +59,39 @@ Portfolio toPortfolio(const IndexedPortfolio &indexed)
     portfolio.mirrorId = indexed.mirrorId;
     portfolio.createdAt = indexed.createdAt;
     return portfolio;
+}
+
+// What an Agentfolio that stopped midway left behind, as recoverInterrupted() found it.
+QString interruptedHandOffText(const QList<InterruptedToken> &tokens)
+{
+    QStringList sentences;
+    for (const InterruptedToken &t : tokens) {
+        const QString name = t.tokenName.isEmpty() ? t.tokenId : t.tokenName;
+        const QString portfolio = t.portfolioName.isEmpty() ? t.portfolioId : t.portfolioName;
+        switch (t.outcome) {
+        case InterruptedToken::Outcome::Found:
+            sentences << MainWindow::tr("Agentfolio stopped last time while saving the token "
+                                        "“%1” of portfolio “%2”; its secret is in the keychain.")
+                             .arg(name, portfolio);
+            break;
+        case InterruptedToken::Outcome::Lost:
+            sentences << MainWindow::tr("Agentfolio stopped last time before the secret of the "
+                                        "token “%1” of portfolio “%2” reached the keychain. "
+                                        "eToro cannot show it again: revoke this token and add "
+                                        "a new one under Portfolios and tokens.")
+                             .arg(name, portfolio);
+            break;
+        case InterruptedToken::Outcome::Unchecked:
+            sentences << MainWindow::tr("Agentfolio stopped last time while saving the token "
+                                        "“%1” of portfolio “%2”, and the keychain cannot be "
+                                        "asked whether its secret is there: %3 Agentfolio "
+                                        "asks again when it next starts.")
+                             .arg(name, portfolio,
+                                  t.error ? t.error->message : MainWindow::tr("no reason given"));
+            break;
+        }
+    }
+    return sentences.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -84,16 +119,20 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     // Two rooms: creating a portfolio, and coming back to its tokens.
     m_tokenManager = new TokenManager(m_session, this);
-    m_tokensPage = new TokensPage(m_session, m_tokenManager, m_clipboard, central);
+    m_tokensTab = new QWidget(central);
+    auto *tokensLayout = new QVBoxLayout(m_tokensTab);
+    tokensLayout->setContentsMargins(0, 0, 0, 0);
     m_tabs = new QTabWidget(central);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_pages, tr("&New portfolio"));
-    m_tabs->addTab(m_tokensPage, tr("&Portfolios and tokens"));
+    m_tabs->addTab(m_tokensTab, tr("&Portfolios and tokens"));
     m_tabs->setAccessibleName(tr("Sections"));
     layout->addWidget(m_tabs, 1);
-    connect(m_tokensPage, &TokensPage::statusMessage, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_tokensTab)
+            tokensPage();
+    });
     setCentralWidget(central);
 
     m_clipboardStatus = new QLabel(this);
@@ -125,6 +164,16 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                                   status.message);
     };
     connect(m_session->index(), &PortfolioIndex::statusChanged, this, showIndexStatus);
+    connect(m_session->handOff(), &TokenHandOff::interruptedTokensChecked, this,
+            [this](const QString &, const QList<InterruptedToken> &tokens) {
+                const bool allFound =
+                    std::all_of(tokens.cbegin(), tokens.cend(), [](const InterruptedToken &t) {
+                        return t.outcome == InterruptedToken::Outcome::Found;
+                    });
+                m_notice->showMessage(allFound ? NoticePanel::Tone::Information
+                                               : NoticePanel::Tone::Warning,
+                                      interruptedHandOffText(tokens));
+            });
     showIndexStatus(m_session->index()->status());
     connect(m_session->settings(), &AppSettings::changed, this, &MainWindow::applySettings);
     applySettings();
@@ -139,6 +188,29 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+TokensPage *MainWindow::tokensPage()
+{
+    if (!m_tokensPage) {
+        m_tokensPage = new TokensPage(m_session, m_tokenManager, m_clipboard, m_tokensTab);
+        m_tokensTab->layout()->addWidget(m_tokensPage);
+        connect(m_tokensPage, &TokensPage::statusMessage, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    }
+    return m_tokensPage;
+}
+
+void MainWindow::activateAfterFirstShow(const QString &profileId)
+{
+    m_session->select(profileId);
+    afterFirstShow(this, [this, profileId] {
+        // Unless the user has chosen an account meanwhile (that one is activated already).
+        if (m_session->activeProfile().id == profileId
+            && m_session->state() == Session::State::Connecting)
+            m_session->activate(profileId);
+        emit firstShown();
+    });
+}
 
 void MainWindow::buildMenus()
 {
@@ -256,7 +328,9 @@ void MainWindow::showActiveProfile()
     }
     switch (m_session->state()) {
     case Session::State::Connecting:
-        text += QLatin1Char(' ') + tr("Reading the account's keys…");
+        // The sandbox is up within a moment, with nothing to wait for.
+        if (!profile.isSandbox)
+            text += QLatin1Char(' ') + tr("Reading the account's keys…");
         break;
     case Session::State::Failed:
         m_notice->showMessage(NoticePanel::Tone::Error, m_session->problem());

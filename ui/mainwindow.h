@@ -38,9 +38,16 @@ public:
     explicit MainWindow(Session *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Start-up: shows `profileId` as the active account at once, and connects to it (the
+    // sandbox's server, the account's keys in the keychain) only once the window has first
+    // been shown, so that nothing slow or prompting can hold the window back.
+    void activateAfterFirstShow(const QString &profileId);
+
     CreatePortfolioPage *createPage() const { return m_createPage; }
     ResultPanel *resultPanel() const { return m_resultPanel; }
-    TokensPage *tokensPage() const { return m_tokensPage; }
+    // Built when first needed (its tab is opened, or this is called): with thousands of
+    // tokens, filling it would hold the window back at start-up.
+    TokensPage *tokensPage();
     NoticePanel *notice() const { return m_notice; }
     CreateFlow *createFlow() const { return m_flow; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
@@ -49,6 +56,10 @@ public:
     {
         return m_confirmation && m_confirmation->isVisible() ? m_confirmation.data() : nullptr;
     }
+
+signals:
+    // After activateAfterFirstShow(): the window has been shown and the activation started.
+    void firstShown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -85,6 +96,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_pages = nullptr;
     TokenManager *m_tokenManager = nullptr;
+    QWidget *m_tokensTab = nullptr; // holds m_tokensPage once it is built
     TokensPage *m_tokensPage = nullptr;
     CreatePortfolioPage *m_createPage = nullptr;
     ResultPanel *m_resultPanel = nullptr;

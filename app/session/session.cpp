@@ -93,21 +93,31 @@ bool Session::startSandbox(QString *why)
     return true;
 }
 
-void Session::activate(const QString &profileId)
+bool Session::select(const QString &profileId)
 {
-    const int activation = ++m_activation;
+    // A pending answer belongs to the profile selected before: it must be ignored.
+    ++m_activation;
     const std::optional<Profile> profile = m_profiles->profile(profileId);
     if (!profile) {
         setState(State::Failed, tr("There is no account named \"%1\".").arg(profileId));
-        return;
+        return false;
     }
     m_profiles->setActiveProfileId(profile->id);
     m_active = *profile;
     setState(State::Connecting);
     // Forget the previous account's keys before anything else can use the client.
     m_client->setCredentials(Secret(), Secret());
+    return true;
+}
 
-    if (profile->isSandbox) {
+void Session::activate(const QString &profileId)
+{
+    if (!select(profileId))
+        return;
+    const int activation = m_activation;
+    const Profile profile = m_active;
+
+    if (profile.isSandbox) {
         QString why;
         if (!startSandbox(&why)) {
             setState(State::Failed, why);
@@ -123,13 +133,13 @@ void Session::activate(const QString &profileId)
 
     QString why;
     const QUrl baseUrl = m_baseUrlOverride.value_or(
-        profile->baseUrl.isEmpty() ? Profile::defaultBaseUrl() : profile->baseUrl);
+        profile.baseUrl.isEmpty() ? Profile::defaultBaseUrl() : profile.baseUrl);
     if (!m_client->setBaseUrl(baseUrl, &why)) {
         setState(State::Failed, why);
         return;
     }
-    qCInfo(lcSession) << "active profile:" << profile->id << "reading its keys from the keychain";
-    ProfileKeys::read(m_secrets, *profile, this,
+    qCInfo(lcSession) << "active profile:" << profile.id << "reading its keys from the keychain";
+    ProfileKeys::read(m_secrets, profile, this,
                       [this, activation](const std::optional<ApiCredentials> &credentials,
                                          const std::optional<SecretStoreError> &error) {
                           if (activation != m_activation)

@@ -56,6 +56,11 @@ public:
     // Makes `profileId` the active profile and prepares the client for it:
     // asynchronous for a real account (its keys come from the keychain).
     void activate(const QString &profileId);
+    // Only the first half of activate(): makes `profileId` the active profile, in
+    // State::Connecting (State::Failed if there is no such profile), without touching the
+    // keychain, the network or the sandbox. What a window shows until activate() runs;
+    // start-up uses it so that the window appears before anything slow or prompting.
+    bool select(const QString &profileId);
     // Like activate(), for a base URL given on the command line (checked first).
     bool setBaseUrlOverride(const QUrl &url, QString *why);
 

@@ -48,6 +48,7 @@ private slots:
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
     void quittingWithAPendingTokenAsksFirst();
     void everyInputHasAnAccessibleName();
+    void tokenLostToACrashIsReportedAtNextStart();
 
 private:
     void fillByKeyboard(const QString &amount, const QString &name, const QString &token);
@@ -350,6 +351,50 @@ void TestMainWindow::everyInputHasAnAccessibleName()
                                 widget->objectName());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+// Agentfolio is killed while the keychain write of a new token hangs: the next start
+// says that the token's secret is lost and what to do, instead of showing nothing.
+void TestMainWindow::tokenLostToACrashIsReportedAtNextStart()
+{
+    m_secrets->setTimeout(std::chrono::seconds(30));
+    m_secrets->setNeverAnswer(true);
+    CreatePortfolioResult result;
+    result.portfolio.id = QStringLiteral("0f0e0d0c-0b0a-0908-0706-050403020100");
+    result.portfolio.name = QStringLiteral("Crashed1");
+    CreatedToken token;
+    token.token.id = QStringLiteral("tok-crash");
+    token.token.name = QStringLiteral("bot-crash");
+    token.secret = Secret(QStringLiteral("secret-never-saved"));
+    result.createdTokens = { token };
+    result.tokenCreated = true;
+    m_session->handOff()->storeCreated(m_session->activeProfile().id, result,
+                                       Money::fromCents(50'000), QString(), QUuid::createUuid());
+    QTRY_COMPARE(m_secrets->hangingCount(), 1);
+    // "Killed": everything goes without a word, the hanging write with it.
+    m_window.reset();
+    m_session.reset();
+    m_secrets = std::make_unique<MemorySecretStore>();
+
+    SessionOptions options;
+    options.indexPath = m_dir->filePath(QStringLiteral("index.json"));
+    options.settingsFile = m_dir->filePath(QStringLiteral("settings.ini"));
+    options.sandboxStateFile = m_dir->filePath(QStringLiteral("sandbox.json"));
+    options.secretStore = m_secrets.get();
+    m_session = std::make_unique<Session>(options);
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window->show();
+    m_session->activate(Profile::sandboxId());
+    auto *notice = m_window->notice();
+    QTRY_VERIFY(notice->text().contains(QStringLiteral("bot-crash")));
+    QVERIFY(notice->text().contains(QStringLiteral("Crashed1")));
+    QVERIFY(notice->text().contains(QStringLiteral("revoke this token")));
+    QVERIFY(notice->isVisible());
+    const auto indexed = m_session->index()->token(
+        m_session->activeProfile().id, result.portfolio.id, QStringLiteral("tok-crash"));
+    QVERIFY(indexed);
+    QVERIFY(!indexed->secretStored);
+    QVERIFY(indexed->handOffOwner.isEmpty()); // reported once, not at every start
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,182 @@
+#!/bin/bash
+# The start-up and memory budget (issue 7): the app, started until its first window is on
+# screen and then quit, against a minimal Qt Widgets program (a window with one label)
+# built by the same CMake, on the same machine, in the same run.
+#
+#   tests/bench/startup-budget.sh BUILD_DIR [RUNS]       (RUNS per program, default 20)
+#
+# Targets (exit status 1 when one is missed):
+#   wall time, empty index      <= 1.3 x the minimal program's
+#   wall time, 10,000 tokens    <= 1.5 x
+#   peak RSS,  10,000 tokens    <= 1.5 x
+# Wall time compares medians (the machine may be busy; the mean and its standard deviation
+# are printed too); peak RSS is /usr/bin/time's "Maximum resident set size", median of runs.
+#
+# Needs: the build's agentfolio, bench_minimal_window and bench_make_index (tests on);
+# /usr/bin/time; Xvfb + xvfb-run (else Qt's offscreen platform, which says less: no X
+# server receives the pixels). hyperfine, where installed, times the runs; otherwise the
+# script does, with the three programs' runs interleaved so that a busy moment of the
+# machine weighs on all of them alike. No keychain or D-Bus daemon is needed: the session
+# bus address points nowhere, so anything that tried to reach the keychain before the
+# window shows would show up as an error or a delay.
+set -eu
+
+usage() { echo "usage: $0 BUILD_DIR [RUNS]" >&2; exit 2; }
+[ $# -ge 1 ] || usage
+build=$(cd "$1" && pwd) || usage
+runs=${2:-20}
+case $runs in ''|*[!0-9]*) usage ;; esac
+[ "$runs" -ge 3 ] || { echo "$0: RUNS must be at least 3" >&2; exit 2; }
+
+app=$build/app/agentfolio
+minimal=$build/tests/bench/bench_minimal_window
+make_index=$build/tests/bench/bench_make_index
+for program in "$app" "$minimal" "$make_index"; do
+    [ -x "$program" ] || { echo "$0: $program is missing; build the targets agentfolio," \
+        "bench_minimal_window and bench_make_index" >&2; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "$0: /usr/bin/time is missing (Debian: apt install time)" >&2; exit 2; }
+
+# One X server for the whole run: re-run this script inside it.
+if [ -z "${AGENTFOLIO_BUDGET_INSIDE:-}" ]; then
+    export AGENTFOLIO_BUDGET_INSIDE=1
+    if command -v xvfb-run >/dev/null && command -v Xvfb >/dev/null; then
+        export AGENTFOLIO_BUDGET_DISPLAY="Xvfb (xvfb-run -a, 1280x1024x24), platform xcb"
+        exec xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" "$0" "$@"
+    fi
+    export AGENTFOLIO_BUDGET_DISPLAY="no Xvfb: Qt's offscreen platform"
+    export QT_QPA_PLATFORM=offscreen
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/agentfolio-budget.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# A throwaway home per case, and no session bus: nothing may reach a keychain (or any other
+# D-Bus service) here. Both programs get the same environment.
+unset DBUS_SESSION_BUS_ADDRESS SESSION_MANAGER
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/no-such-bus"
+export NO_AT_BRIDGE=1
+export AGENTFOLIO_QUIT_AFTER_FIRST_SHOW=1
+unset QT_LOGGING_RULES QT_QPA_PLATFORMTHEME QT_STYLE_OVERRIDE
+[ "${QT_QPA_PLATFORM:-}" = offscreen ] || export QT_QPA_PLATFORM=xcb
+
+home_for() {
+    mkdir -p "$work/$1/config" "$work/$1/data" "$work/$1/cache" "$work/$1/runtime"
+    chmod 700 "$work/$1/runtime"
+}
+# run_in CASE COMMAND...: the command with CASE's home.
+run_in() {
+    local case=$1
+    shift
+    HOME="$work/$case" XDG_CONFIG_HOME="$work/$case/config" XDG_DATA_HOME="$work/$case/data" \
+        XDG_CACHE_HOME="$work/$case/cache" XDG_RUNTIME_DIR="$work/$case/runtime" "$@"
+}
+for case in minimal empty tokens; do home_for "$case"; done
+index=$(run_in tokens "$make_index" 10000)
+echo "index with 10,000 tokens: $(du -k "$index" | cut -f1) KiB (written by bench_make_index)"
+
+command_for() {
+    case $1 in
+    minimal) echo "$minimal" ;;
+    *) echo "$app" ;;
+    esac
+}
+
+# One run: appends "<wall ns> <max rss KiB>" to $work/CASE.runs. A run that fails or does
+# not quit on its own within 60 s fails the whole benchmark (the window never showed).
+measure() {
+    local case=$1 program start end status
+    program=$(command_for "$case")
+    start=$(date +%s%N)
+    status=0
+    run_in "$case" /usr/bin/time -v -o "$work/time.out" timeout 60 "$program" \
+        >"$work/$case.stdout" 2>"$work/$case.stderr" || status=$?
+    end=$(date +%s%N)
+    if [ "$status" -ne 0 ]; then
+        echo "$0: $case: $program exited with status $status" >&2
+        cat "$work/$case.stderr" >&2
+        exit 1
+    fi
+    # timeout(1) runs the program as its child: time(1) reports the largest of the two,
+    # which is the program's.
+    local rss
+    rss=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$work/time.out")
+    echo "$((end - start)) $rss" >>"$work/$case.runs"
+}
+
+cases="minimal empty tokens"
+# Warm-up: the files the program reads come into the page cache, and the app's first start
+# in a fresh home (settings, the sandbox's state file) is out of the way.
+for case in $cases; do measure "$case"; measure "$case"; rm -f "$work/$case.runs"; done
+
+if command -v hyperfine >/dev/null; then
+    timer="hyperfine ($(hyperfine --version | cut -d' ' -f2))"
+    for case in $cases; do
+        program=$(command_for "$case")
+        run_in "$case" hyperfine --style none --warmup 2 --runs "$runs" --shell=none \
+            --export-csv "$work/$case.csv" "$program" >/dev/null
+        # command,mean,stddev,median,user,system,min,max (seconds)
+        awk -F, 'NR == 2 { printf "%.3f %.3f %.3f\n", $2 * 1000, $3 * 1000, $4 * 1000 }' \
+            "$work/$case.csv" >"$work/$case.wall"
+    done
+    # Peak memory still comes from /usr/bin/time.
+    for _ in $(seq "$runs"); do for case in $cases; do measure "$case"; done; done
+else
+    timer="date +%s%N around /usr/bin/time -v, runs interleaved"
+    for _ in $(seq "$runs"); do for case in $cases; do measure "$case"; done; done
+    for case in $cases; do
+        # mean, sample standard deviation, median of the wall times, in ms
+        cut -d' ' -f1 "$work/$case.runs" | sort -n | awk '
+            { v[NR] = $1 / 1e6; s += v[NR] }
+            END {
+                m = s / NR
+                for (i = 1; i <= NR; i++) d += (v[i] - m) ^ 2
+                med = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+                printf "%.3f %.3f %.3f\n", m, sqrt(d / (NR - 1)), med
+            }' >"$work/$case.wall"
+    done
+fi
+for case in $cases; do
+    cut -d' ' -f2 "$work/$case.runs" | sort -n | awk '
+        { v[NR] = $1 }
+        END { printf "%d\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }' \
+        >"$work/$case.rss"
+done
+
+echo "display: $AGENTFOLIO_BUDGET_DISPLAY; timing: $timer; $runs runs each"
+echo "machine: $(nproc) CPU(s), $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-26s %10s %8s %10s %12s\n' "" "mean ms" "sd ms" "median ms" "peak RSS KiB"
+label() {
+    case $1 in
+    minimal) echo "minimal Qt program" ;;
+    empty) echo "agentfolio, empty index" ;;
+    tokens) echo "agentfolio, 10,000 tokens" ;;
+    esac
+}
+for case in $cases; do
+    read -r mean sd median <"$work/$case.wall"
+    printf '%-26s %10s %8s %10s %12s\n' "$(label "$case")" "$mean" "$sd" "$median" \
+        "$(cat "$work/$case.rss")"
+done
+
+failed=0
+# check WHAT CASE KIND TARGET: KIND is wall (medians) or rss.
+check() {
+    local what=$1 case=$2 kind=$3 target=$4 ours base verdict
+    if [ "$kind" = wall ]; then
+        ours=$(cut -d' ' -f3 "$work/$case.wall")
+        base=$(cut -d' ' -f3 "$work/minimal.wall")
+    else
+        ours=$(cat "$work/$case.rss")
+        base=$(cat "$work/minimal.rss")
+    fi
+    verdict=$(awk -v a="$ours" -v b="$base" -v t="$target" \
+        'BEGIN { r = a / b; printf "%.2f %s", r, (r <= t ? "ok" : "MISSED") }')
+    printf '%-40s %5s x (target <= %s)  %s\n' "$what" "${verdict% *}" "$target" "${verdict#* }"
+    [ "${verdict#* }" = ok ] || failed=1
+}
+echo
+check "start-up wall time, empty index" empty wall 1.3
+check "start-up wall time, 10,000 tokens" tokens wall 1.5
+check "peak memory, 10,000 tokens" tokens rss 1.5
+exit "$failed"
