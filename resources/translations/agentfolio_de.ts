@@ -9,7 +9,7 @@
         <translation>Anfrage-ID: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The server refused the field &quot;%1&quot;:</source>
         <translation>Der Server hat die Angabe „%1“ abgelehnt:</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Der Server hat die Anfrage abgelehnt:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>eToro did not accept the API key and user key (401). Check both keys in the account settings.</source>
         <translation>eToro hat den API-Schlüssel und den Benutzerschlüssel nicht akzeptiert (401). Prüfen Sie beide Schlüssel in den Kontoeinstellungen.</translation>
     </message>
@@ -98,11 +98,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+1"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cancelled before anything was sent.</source>
         <translation>Abgebrochen, bevor etwas gesendet wurde.</translation>
     </message>
@@ -110,7 +111,7 @@
 <context>
     <name>ApiJson</name>
     <message>
-        <location filename="../../app/api/apijson.cpp" line="+30"/>
+        <location filename="../../app/api/apijson.cpp" line="+32"/>
         <source>the answer is larger than %1 MiB</source>
         <translation>die Antwort ist größer als %1 MiB</translation>
     </message>
@@ -125,7 +126,7 @@
         <translation>die Antwort ist kein JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+44"/>
         <source>%1 has no &quot;%2&quot;</source>
         <translation>%1 enthält kein Feld „%2“</translation>
     </message>
@@ -145,7 +146,7 @@
         <translation>ein Portfolio</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>the answer says a token was created but carries none</source>
         <translation>laut der Antwort wurde ein Token erstellt, sie enthält aber keines</translation>
     </message>
@@ -163,20 +164,20 @@
         <translation>Geben Sie einen Betrag in US-Dollar ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+46"/>
+        <location line="+16"/>
+        <location line="+54"/>
         <location line="+16"/>
         <location line="+12"/>
         <source>The amount must be above zero.</source>
         <translation>Der Betrag muss größer als null sein.</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-81"/>
         <source>&quot;%1&quot; is not an amount in US dollars; write it like %2.</source>
         <translation>„%1“ ist kein Betrag in US-Dollar; schreiben Sie ihn z. B. als %2.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <location line="+35"/>
         <source>Use at most two decimals (whole cents).</source>
         <translation>Verwenden Sie höchstens zwei Nachkommastellen (ganze Cent).</translation>
@@ -321,7 +322,7 @@
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <location line="+9"/>
         <source>Investment amount: %1</source>
         <translation>Anlagebetrag: %1</translation>
@@ -373,11 +374,12 @@
     </message>
     <message>
         <location line="+12"/>
+        <location line="+8"/>
         <source>Token expiry is not a valid date and time.</source>
         <translation>Der Token-Ablauf ist kein gültiges Datum mit Uhrzeit.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Token expiry must be in the future.</source>
         <translation>Der Token-Ablauf muss in der Zukunft liegen.</translation>
     </message>
@@ -804,7 +806,7 @@
 <context>
     <name>agentfolio::ApiClient</name>
     <message>
-        <location filename="../../app/api/apiclient.cpp" line="+68"/>
+        <location filename="../../app/api/apiclient.cpp" line="+106"/>
         <source>&quot;%1&quot; is not a valid server address.</source>
         <translation>„%1“ ist keine gültige Serveradresse.</translation>
     </message>
@@ -829,7 +831,7 @@
         <translation>Für dieses Konto sind kein API-Schlüssel und kein Benutzerschlüssel hinterlegt.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+119"/>
         <source>the connection dropped and the request was sent again</source>
         <translation>die Verbindung brach ab, und die Anfrage wurde erneut gesendet</translation>
     </message>
@@ -1266,12 +1268,32 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+70"/>
+        <location filename="../../ui/mainwindow.cpp" line="+73"/>
+        <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2”; its secret is in the keychain.</source>
+        <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Agentfolio stopped last time before the secret of the token “%1” of portfolio “%2” reached the keychain. eToro cannot show it again: revoke this token and add a new one under Portfolios and tokens.</source>
+        <translation>Agentfolio wurde beim letzten Mal beendet, bevor das Geheimnis des Tokens „%1“ des Portfolios „%2“ den Schlüsselbund erreichte. eToro kann es nicht noch einmal zeigen: Widerrufen Sie dieses Token und fügen Sie unter „Portfolios und Tokens“ ein neues hinzu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2”, and the keychain cannot be asked whether its secret is there: %3 Agentfolio asks again when it next starts.</source>
+        <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %3 Agentfolio fragt beim nächsten Start erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no reason given</source>
+        <translation>ohne Angabe von Gründen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Agentfolio</source>
         <translation>Agentfolio</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>&amp;New portfolio</source>
         <translation>&amp;Neues Portfolio</translation>
     </message>
@@ -1286,7 +1308,7 @@
         <translation>Bereiche</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Clipboard clears in %n second(s)</source>
         <translation>
             <numerusform>Zwischenablage wird in %n Sekunde geleert</numerusform>
@@ -1294,7 +1316,7 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+65"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1374,7 +1396,7 @@
         <translation>&lt;b&gt;Echtes eToro-Konto: %1&lt;/b&gt;. Das Erstellen eines Portfolios zieht echtes Geld vom Guthaben dieses Kontos ab.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Reading the account&apos;s keys…</source>
         <translation>Die Schlüssel des Kontos werden gelesen…</translation>
     </message>
@@ -1657,7 +1679,7 @@
 <context>
     <name>agentfolio::PortfolioIndex</name>
     <message>
-        <location filename="../../app/store/portfolioindex.cpp" line="+113"/>
+        <location filename="../../app/store/portfolioindex.cpp" line="+121"/>
         <source>%1 is missing</source>
         <translation>%1 fehlt</translation>
     </message>
@@ -1712,7 +1734,7 @@
         <translation>ipsWhitelist enthält einen Wert, der keine Zeichenkette ist</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>createdByRequestId is not a uuid</source>
         <translation>createdByRequestId ist keine UUID</translation>
     </message>
@@ -1727,7 +1749,7 @@
         <translation>ein Portfolio</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+208"/>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
@@ -2302,17 +2324,17 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::Session</name>
     <message>
-        <location filename="../../app/session/session.cpp" line="+83"/>
+        <location filename="../../app/session/session.cpp" line="+89"/>
         <source>The built-in sandbox could not listen on 127.0.0.1.</source>
         <translation>Die eingebaute Sandbox konnte nicht auf 127.0.0.1 lauschen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>There is no account named &quot;%1&quot;.</source>
         <translation>Es gibt kein Konto namens „%1“.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+48"/>
         <source>The account&apos;s keys could not be read.</source>
         <translation>Die Schlüssel des Kontos konnten nicht gelesen werden.</translation>
     </message>
@@ -2589,7 +2611,7 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::TokenManager</name>
     <message>
-        <location filename="../../app/session/tokenmanager.cpp" line="+87"/>
+        <location filename="../../app/session/tokenmanager.cpp" line="+88"/>
         <location line="+75"/>
         <location line="+54"/>
         <location line="+103"/>
@@ -2752,7 +2774,7 @@ Token-ID: %2</translation>
         <translation>„%1“ wurde widerrufen und hier vergessen.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>“%1” was not forgotten:</source>
         <translation>„%1“ wurde nicht vergessen:</translation>
     </message>
@@ -3435,7 +3457,7 @@ Token-ID: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+61"/>
+        <location filename="../../app/main.cpp" line="+62"/>
         <source>Create eToro agent portfolios and keep their tokens in the system keychain.</source>
         <translation>eToro-Agent-Portfolios erstellen und ihre Tokens im Schlüsselbund des Systems aufbewahren.</translation>
     </message>
