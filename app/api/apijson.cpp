@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <cmath>
+#include <limits>
 
 namespace agentfolio {
 
@@ -45,21 +47,35 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error,
     return document.object();
 }
 
-// Integers may come as numbers or, from some gateways, as numeric strings.
+// Integers may come as numbers or, from some gateways, as numeric strings. Only those a
+// double holds exactly, as the index stores them (it refuses a file with larger ones):
+// beyond that a number has lost its digits anyway, and converting it is undefined.
+constexpr qint64 MaxExactInteger = 9'000'000'000'000'000;
+
 std::optional<qint64> readInteger(const QJsonValue &value)
 {
     if (value.isDouble()) {
         const double number = value.toDouble();
-        if (number == double(qint64(number)))
+        if (std::fabs(number) <= double(MaxExactInteger) && number == std::trunc(number))
             return qint64(number);
         return std::nullopt;
     }
     if (value.isString()) {
         bool ok = false;
         const qint64 number = value.toString().toLongLong(&ok);
-        if (ok)
+        if (ok && number >= -MaxExactInteger && number <= MaxExactInteger)
             return number;
     }
+    return std::nullopt;
+}
+
+// A scope id is an int: a larger number is no scope, not the int it would wrap to.
+std::optional<int> readScopeId(const QJsonValue &value)
+{
+    const auto number = readInteger(value);
+    if (number && *number >= std::numeric_limits<int>::min()
+        && *number <= std::numeric_limits<int>::max())
+        return int(*number);
     return std::nullopt;
 }
 
@@ -95,8 +111,8 @@ QList<int> readScopes(const QJsonObject &object)
             ids.append(id);
     };
     for (const QJsonValue &value : object.value(QLatin1String("scopeIds")).toArray()) {
-        if (auto id = readInteger(value))
-            add(int(*id));
+        if (auto id = readScopeId(value))
+            add(*id);
     }
     for (const QJsonValue &value : object.value(QLatin1String("scopeNames")).toArray()) {
         if (auto id = Scopes::fromApiName(value.toString()))
@@ -107,13 +123,13 @@ QList<int> readScopes(const QJsonObject &object)
             const QJsonObject scope = value.toObject();
             if (auto id = Scopes::fromApiName(scope.value(QLatin1String("name")).toString()))
                 add(*id);
-            else if (auto numeric = readInteger(scope.value(QLatin1String("id"))))
-                add(int(*numeric));
+            else if (auto numeric = readScopeId(scope.value(QLatin1String("id"))))
+                add(*numeric);
         } else if (value.isString()) {
             if (auto id = Scopes::fromApiName(value.toString()))
                 add(*id);
-        } else if (auto numeric = readInteger(value)) {
-            add(int(*numeric));
+        } else if (auto numeric = readScopeId(value)) {
+            add(*numeric);
         }
     }
     std::sort(ids.begin(), ids.end());
@@ -156,10 +172,12 @@ Portfolio readPortfolio(const QJsonObject &object, QString *error)
     portfolio.gcid = readInteger(object.value(QLatin1String("agentPortfolioGcid"))).value_or(0);
     portfolio.mirrorId = readInteger(object.value(QLatin1String("mirrorId"))).value_or(0);
     const QJsonValue balance = object.value(QLatin1String("agentPortfolioVirtualBalance"));
-    if (balance.isDouble()) {
-        // Display only: a balance with fractions of a cent is rounded rather than refused.
-        portfolio.virtualBalance = Money::fromCents(qRound64(balance.toDouble() * 100.0));
-    }
+    // Display only: a balance with fractions of a cent is rounded rather than refused; one
+    // that no Money holds (negative, or beyond MaxCents, which the index refuses to read
+    // back) is left unknown.
+    const double balanceCents = balance.toDouble() * 100.0;
+    if (balance.isDouble() && balanceCents >= 0 && balanceCents <= double(Money::MaxCents))
+        portfolio.virtualBalance = Money::fromCents(qRound64(balanceCents));
     portfolio.createdAt = ApiJson::parseDate(object.value(QLatin1String("createdAt")));
     return portfolio;
 }
@@ -354,7 +372,11 @@ ErrorBody ApiJson::parseErrorBody(const QByteArray &body, const QByteArray &cont
         result.message = plainTextOfHtml(text);
     else
         result.message = text.simplified();
-    result.message.truncate(300);
+    if (result.message.size() > 300) {
+        // Whole characters only: half of a surrogate pair would show as a replacement mark.
+        result.message.truncate(result.message.at(299).isHighSurrogate() ? 299 : 300);
+        result.message = result.message.trimmed();
+    }
     return result;
 }
 

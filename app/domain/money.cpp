@@ -17,7 +17,17 @@ std::optional<Money> Money::fromText(QStringView text, const QLocale &locale, QS
     if (trimmed.isEmpty())
         return fail(tr("Enter an amount in US dollars."));
 
+    // A locale with digits of its own (Arabic, Persian, Bengali...) shows amounts in them,
+    // as the hint below does: they are read as the digits they are.
     QString digits = trimmed;
+    const QString zero = locale.zeroDigit();
+    if (zero.size() == 1 && zero.at(0) != QLatin1Char('0')) {
+        const char16_t first = zero.at(0).unicode();
+        for (QChar &c : digits) {
+            if (c.unicode() >= first && c.unicode() <= first + 9)
+                c = QChar(char16_t(u'0' + (c.unicode() - first)));
+        }
+    }
     if (digits.startsWith(QLatin1Char('$')))
         digits = digits.mid(1).trimmed();
     if (digits.startsWith(QLatin1Char('-')) || digits.startsWith(QChar(0x2212)))
@@ -45,15 +55,23 @@ std::optional<Money> Money::fromText(QStringView text, const QLocale &locale, QS
         for (QChar space : { QChar(u' '), QChar(0x00A0), QChar(0x202F) })
             wholeText.replace(space, group);
     }
-    QString whole;
     const QStringList groups = group.isEmpty() ? QStringList { wholeText } : wholeText.split(group);
-    for (qsizetype g = 0; g < groups.size(); ++g) {
+    QString whole = groups.join(QString());
+    bool threeDigitGroups = true;
+    for (qsizetype g = 0; g < groups.size() && threeDigitGroups; ++g) {
         const QString &part = groups.at(g);
-        const bool sized = groups.size() == 1
+        threeDigitGroups = groups.size() == 1
             || (g == 0 ? part.size() >= 1 && part.size() <= 3 : part.size() == 3);
-        if (!sized || !onlyDigits.match(part).hasMatch())
+    }
+    if (!onlyDigits.match(whole).hasMatch())
+        return fail(notAnAmount);
+    if (!threeDigitGroups) {
+        // Or grouped exactly as the locale groups, which is not always by three: India
+        // writes 1,00,00,000, and the app shows amounts that way there.
+        bool ok = false;
+        const qlonglong value = whole.toLongLong(&ok);
+        if (!ok || locale.toString(value) != wholeText)
             return fail(notAnAmount);
-        whole += part;
     }
     if (whole.isEmpty() && fraction.isEmpty())
         return fail(notAnAmount);

@@ -98,8 +98,14 @@ bool Validation::hasControlCharacter(QStringView text)
         if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E
             || u == 0x200F || u == 0x061C)
             return true;
+        // A byte-order mark is invisible too, and a UTF-8 reader drops it at the start: the
+        // server would record a name without it.
+        if (u == 0xFEFF)
+            return true;
     }
-    return false;
+    // Half of a surrogate pair is no character at all: UTF-8 (the JSON the server gets)
+    // cannot carry it, so the server would record another name than the one shown here.
+    return !text.toString().isValidUtf16();
 }
 
 bool Validation::isStrictIpv4(QStringView text)
@@ -227,9 +233,14 @@ std::optional<QDateTime> Validation::expiry(const std::optional<QDateTime> &expi
         add(problems, Field::ExpiresAt, tr("Token expiry is not a valid date and time."));
         return std::nullopt;
     }
-    // Whole seconds in UTC: what the wire format can carry.
+    // Whole seconds in UTC: what the wire format can carry. Its four-digit year ends in
+    // 9999: a later time (9999-12-31T23:30-01:00 is one) has no wire form.
     QDateTime utc = expiresAt->toUTC();
     utc.setTime(QTime(utc.time().hour(), utc.time().minute(), utc.time().second()));
+    if (utc.date().year() > 9999) {
+        add(problems, Field::ExpiresAt, tr("Token expiry is not a valid date and time."));
+        return std::nullopt;
+    }
     if (utc <= now.toUTC()) {
         add(problems, Field::ExpiresAt, tr("Token expiry must be in the future."));
         return std::nullopt;

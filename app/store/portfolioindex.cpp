@@ -91,7 +91,9 @@ QJsonObject portfolioToJson(const IndexedPortfolio &p)
     return o;
 }
 
-QByteArray serialize(const QMap<QString, QList<IndexedPortfolio>> &profiles)
+} // namespace
+
+QByteArray PortfolioIndex::serialize(const Profiles &profiles)
 {
     QJsonObject profilesObject;
     for (auto it = profiles.cbegin(); it != profiles.cend(); ++it) {
@@ -107,6 +109,8 @@ QByteArray serialize(const QMap<QString, QList<IndexedPortfolio>> &profiles)
     root.insert(QStringLiteral("profiles"), profilesObject);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
+
+namespace {
 
 // Strict readers: absent members take their default, present ones must have the right type.
 QString stringAt(const QJsonObject &o, const QString &name, bool required = false)
@@ -443,8 +447,14 @@ PortfolioIndex::ReadOutcome PortfolioIndex::readFile(Profiles *profiles, QByteAr
         *detail = file.errorString();
         return ReadOutcome::IoError;
     }
+    return parse(*bytes, profiles, detail);
+}
+
+PortfolioIndex::ReadOutcome PortfolioIndex::parse(const QByteArray &bytes, Profiles *profiles,
+                                                  QString *detail)
+{
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(*bytes, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *detail = parseError.errorString();
         return ReadOutcome::Corrupt;

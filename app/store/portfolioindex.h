@@ -163,14 +163,19 @@ public:
     // Tries again to save changes that could not be saved.
     bool flush();
 
+    using Profiles = QMap<QString, QList<IndexedPortfolio>>;
+    enum class ReadOutcome { Missing, Ok, Corrupt, Newer, IoError };
+    // What reading makes of a file's content (Ok, Corrupt with *detail, or Newer), and the
+    // content writing saves: no lock, watcher or disk, so the format can be fuzzed alone.
+    static ReadOutcome parse(const QByteArray &bytes, Profiles *profiles, QString *detail);
+    static QByteArray serialize(const Profiles &profiles);
+
 Q_SIGNALS:
     void changed();
     void statusChanged(const agentfolio::IndexStatus &status);
 
 private:
-    using Profiles = QMap<QString, QList<IndexedPortfolio>>;
     using Change = std::function<void(Profiles &)>;
-    enum class ReadOutcome { Missing, Ok, Corrupt, Newer, IoError };
 
     bool modify(Change change);
     ReadOutcome readFile(Profiles *profiles, QByteArray *bytes, QString *detail) const;
