@@ -557,8 +557,10 @@ void TestTokenManager::addTokenKeychainFailureKeepsSecretPending()
 
     // The pending secret can still be copied, without asking the (absent) keychain.
     const int keychainCalls = m_secrets->startedCount();
+    // By name: clang 14 cannot capture a structured binding.
+    const QString tokenId = token.token.id;
     const auto read = wait<const std::optional<Secret> &, const TokenActionOutcome &>(
-        [&](auto done) { m_manager->readSecret(id, token.token.id, this, done); });
+        [&](auto done) { m_manager->readSecret(id, tokenId, this, done); });
     QCOMPARE(read.calls, 1);
     QVERIFY(!read.synchronous);
     QVERIFY(std::get<0>(read.values) && *std::get<0>(read.values) == token.secret);
