@@ -33,6 +33,8 @@ if [ "$mode" = test ]; then
     # to look into it, Xvfb for screenshots, clang-format for the style check.
     packages+=(gnome-keyring dbus-daemon dbus-bin libsecret-tools xvfb xauth clang-format git
         desktop-file-utils appstream dpkg-dev)
+    # The hardening build: clang with its sanitizer and libFuzzer runtimes, clang-tidy.
+    packages+=(clang libclang-rt-14-dev clang-tidy)
 fi
 
 missing=()
@@ -56,7 +58,20 @@ cmake --build "$build_dir"
 if [ "$mode" = test ]; then
     # Each test sets up what it needs (offscreen platform, its own D-Bus session and
     # keyring, a throwaway HOME); see tests/CMakeLists.txt.
-    exec ctest --test-dir "$build_dir" --output-on-failure --timeout 600
+    status=0
+    ctest --test-dir "$build_dir" --output-on-failure --timeout 600 || status=$?
+
+    # The same suite again, built by clang with AddressSanitizer and UndefinedBehaviorSanitizer
+    # (leaks included), plus what only that build has: clang-tidy over app/ and ui/, and a
+    # short run of every libFuzzer harness (tests/fuzz). Not repeated there: the style check
+    # and the .deb install, which test files, not code.
+    hardening_dir=${AGENTFOLIO_HARDENING_BUILD_DIR:-$source_dir/build-hardening}
+    CC=clang CXX=clang++ cmake -S "$source_dir" -B "$hardening_dir" -G Ninja \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGENTFOLIO_SANITIZE=ON -DAGENTFOLIO_FUZZ=ON
+    cmake --build "$hardening_dir"
+    ctest --test-dir "$hardening_dir" --output-on-failure --timeout 900 \
+        --exclude-regex '^(format|packaging_deb_install)$' || status=$?
+    exit $status
 fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
