@@ -21,6 +21,10 @@ private slots:
     void createdTokenWithoutIdOrSecretIsAnError();
     void scopeSpellings_data();
     void scopeSpellings();
+    void integersADoubleDoesNotHoldAreAbsent_data();
+    void integersADoubleDoesNotHoldAreAbsent();
+    void virtualBalanceNoMoneyHoldsIsUnknown_data();
+    void virtualBalanceNoMoneyHoldsIsUnknown();
     void nullAndMissingExpiry();
     void oversizedBodyIsRefused();
     void listParses();
@@ -180,6 +184,21 @@ void TestApiJson::scopeSpellings_data()
                                             << QList<int> { 200, 201 };
     QTest::newRow("unknown name ignored")
         << QByteArray(R"("scopeNames":["etoro-public:future:thing"])") << QList<int> {};
+    QTest::newRow("scopes id objects")
+        << QByteArray(R"("scopes":[{"id":201},{"id":203}])") << QList<int> { 201, 203 };
+    QTest::newRow("scopes bare ids") << QByteArray(R"("scopes":[202])") << QList<int> { 202 };
+    // 4294967496 is 2^32 + 200 and -4294967096 is 200 - 2^32: cast to int both would wrap to
+    // 200 and grant the token a scope the server never named. No int, no scope.
+    QTest::newRow("scopeIds beyond int dropped")
+        << QByteArray(R"("scopeIds":[4294967496,201])") << QList<int> { 201 };
+    QTest::newRow("scopeIds below int dropped")
+        << QByteArray(R"("scopeIds":[-4294967096])") << QList<int> {};
+    QTest::newRow("scopeIds string beyond int dropped")
+        << QByteArray(R"("scopeIds":["4294967496"])") << QList<int> {};
+    QTest::newRow("scopes id object beyond int dropped")
+        << QByteArray(R"("scopes":[{"id":4294967496}])") << QList<int> {};
+    QTest::newRow("scopes bare id beyond int dropped")
+        << QByteArray(R"("scopes":[4294967496])") << QList<int> {};
 }
 
 void TestApiJson::scopeSpellings()
@@ -191,6 +210,86 @@ void TestApiJson::scopeSpellings()
     const auto token = ApiJson::parseCreatedToken(body, &error);
     QVERIFY2(token, qPrintable(error));
     QCOMPARE(token->token.scopeIds, expected);
+}
+
+// The integers a double holds exactly, up to +-9e15, are what the index stores; anything
+// larger has lost digits on the way and is read as absent (0), never converted (that is
+// undefined behaviour) and never kept (the index would refuse the file it lands in).
+void TestApiJson::integersADoubleDoesNotHoldAreAbsent_data()
+{
+    QTest::addColumn<QByteArray>("literal"); // the JSON value of gcid and mirrorId
+    QTest::addColumn<qint64>("expected"); // 0 = absent
+
+    QTest::newRow("seed") << QByteArray("12345678") << qint64(12345678);
+    QTest::newRow("as a string") << QByteArray(R"("21")") << qint64(21);
+    QTest::newRow("9e15") << QByteArray("9000000000000000") << qint64(9'000'000'000'000'000);
+    QTest::newRow("-9e15") << QByteArray("-9000000000000000") << qint64(-9'000'000'000'000'000);
+    QTest::newRow("9e15 as a string")
+        << QByteArray(R"("9000000000000000")") << qint64(9'000'000'000'000'000);
+    QTest::newRow("9e15 + 1") << QByteArray("9000000000000001") << qint64(0);
+    QTest::newRow("-9e15 - 1") << QByteArray("-9000000000000001") << qint64(0);
+    QTest::newRow("9e15 + 1 as a string") << QByteArray(R"("9000000000000001")") << qint64(0);
+    QTest::newRow("qint64 max as a string") << QByteArray(R"("9223372036854775807")") << qint64(0);
+    QTest::newRow("2^63") << QByteArray("9223372036854775808") << qint64(0);
+    // The fuzzer's reproducer (regress-huge-integer-ub.json): about 1.9e23.
+    QTest::newRow("1.9e23") << QByteArray("190071992547409932345678") << qint64(0);
+    QTest::newRow("-1.9e23") << QByteArray("-190071992547409932345678") << qint64(0);
+    QTest::newRow("1e300") << QByteArray("1e300") << qint64(0);
+    QTest::newRow("fraction") << QByteArray("1.5") << qint64(0);
+}
+
+void TestApiJson::integersADoubleDoesNotHoldAreAbsent()
+{
+    QFETCH(QByteArray, literal);
+    QFETCH(qint64, expected);
+    const QByteArray portfolio = R"({"agentPortfolioId":"p1","agentPortfolioName":"Alpha01",)"
+                                 R"("agentPortfolioGcid":)"
+        + literal + R"(,"mirrorId":)" + literal + "}";
+    QString error;
+    const auto list =
+        ApiJson::parsePortfolioList(R"({"agentPortfolios":[)" + portfolio + "]}", &error);
+    QVERIFY2(list, qPrintable(error));
+    QCOMPARE(list->size(), 1);
+    QCOMPARE(list->at(0).gcid, expected);
+    QCOMPARE(list->at(0).mirrorId, expected);
+
+    const auto created = ApiJson::parseCreateResponse(portfolio, &error);
+    QVERIFY2(created, qPrintable(error));
+    QCOMPARE(created->portfolio.gcid, expected);
+    QCOMPARE(created->portfolio.mirrorId, expected);
+}
+
+// The virtual balance is display only, but one no Money holds (negative, or beyond MaxCents,
+// which the index refuses to read back) is left unknown (0) rather than kept or converted.
+void TestApiJson::virtualBalanceNoMoneyHoldsIsUnknown_data()
+{
+    QTest::addColumn<QByteArray>("literal");
+    QTest::addColumn<qint64>("cents"); // 0 = unknown
+
+    QTest::newRow("seed") << QByteArray("10000") << qint64(1'000'000);
+    QTest::newRow("sub-cent rounded") << QByteArray("0.125") << qint64(13);
+    QTest::newRow("maximum") << QByteArray("100000000000") << Money::MaxCents;
+    QTest::newRow("maximum + 0.01") << QByteArray("100000000000.01") << qint64(0);
+    QTest::newRow("-5") << QByteArray("-5") << qint64(0);
+    QTest::newRow("-0.01") << QByteArray("-0.01") << qint64(0);
+    QTest::newRow("1.9e23") << QByteArray("190071992547409932345678") << qint64(0);
+    QTest::newRow("1e300") << QByteArray("1e300") << qint64(0);
+    QTest::newRow("-1e300") << QByteArray("-1e300") << qint64(0);
+}
+
+void TestApiJson::virtualBalanceNoMoneyHoldsIsUnknown()
+{
+    QFETCH(QByteArray, literal);
+    QFETCH(qint64, cents);
+    const QByteArray portfolio = R"({"agentPortfolioId":"p1","agentPortfolioName":"Alpha01",)"
+                                 R"("agentPortfolioVirtualBalance":)"
+        + literal + "}";
+    QString error;
+    const auto list =
+        ApiJson::parsePortfolioList(R"({"agentPortfolios":[)" + portfolio + "]}", &error);
+    QVERIFY2(list, qPrintable(error));
+    QCOMPARE(list->size(), 1);
+    QCOMPARE(list->at(0).virtualBalance.cents(), cents);
 }
 
 void TestApiJson::nullAndMissingExpiry()
@@ -337,6 +436,20 @@ void TestApiJson::errorBodies_data()
     QTest::newRow("empty") << QByteArray() << QByteArray() << QString() << QString() << Field::None;
     QTest::newRow("plain text") << QByteArray("upstream\nreset") << QByteArray("text/plain")
                                 << QString() << QStringLiteral("upstream reset") << Field::None;
+    // Text is cut to 300 UTF-16 units, on a whole character and without a trailing space.
+    QTest::newRow("long text cut before a pair")
+        << QByteArray(299, 'x') + "\xF0\x9F\x98\x80 tail" << QByteArray("text/plain") << QString()
+        << QString(299, u'x') << Field::None;
+    QTest::newRow("long text keeps a whole pair")
+        << QByteArray(298, 'x') + "\xF0\x9F\x98\x80 tail" << QByteArray("text/plain") << QString()
+        << QString(QString(298, u'x') + QStringLiteral("\U0001F600")) << Field::None;
+    QTest::newRow("long text cut after a space")
+        << QByteArray(299, 'x') + " tail" << QByteArray("text/plain") << QString()
+        << QString(299, u'x') << Field::None;
+    // The fuzzer's reproducer (regress-cut-leaves-space.bin): unit 300 is a space.
+    QTest::newRow("long non-ASCII text cut after a space")
+        << QByteArray("\xC3\xA9\xF0\x9F\x98\x80 ").repeated(100) << QByteArray("text/plain")
+        << QString() << QStringLiteral("\u00E9\U0001F600 ").repeated(75).chopped(1) << Field::None;
     QTest::newRow("cut mid-JSON") << QByteArray(R"({"errorCode":"Valid)")
                                   << QByteArray("application/json") << QString()
                                   << QStringLiteral(R"({"errorCode":"Valid)") << Field::None;

@@ -82,7 +82,42 @@ void tst_Money::fromText_data()
                                            + QStringLiteral("000,50"))
                                 << qint64(200050) << QString();
 
+    // Accepted, en_IN: groups of three, then of two (lakh and crore), as the app shows them.
+    QTest::newRow("en_IN thousands") << "en_IN"
+                                     << "2,000.50" << qint64(200050) << QString();
+    QTest::newRow("en_IN lakh") << "en_IN"
+                                << "1,00,000" << qint64(10000000) << QString();
+    QTest::newRow("en_IN crore") << "en_IN"
+                                 << "1,00,00,000.00" << qint64(1000000000) << QString();
+    QTest::newRow("en_IN largest below maximum")
+        << "en_IN"
+        << "99,99,99,99,999.99" << Money::MaxCents - 1 << QString();
+    QTest::newRow("en_IN as the app shows it")
+        << "en_IN" << QLocale(QStringLiteral("en_IN")).toString(99999999999.99, 'f', 2)
+        << Money::MaxCents - 1 << QString();
+
+    // Accepted, the locale's own digits: what the form's hint (and the app) shows there.
+    QTest::newRow("ar_EG hint") << "ar_EG"
+                                << QLocale(QStringLiteral("ar_EG")).toString(2000.5, 'f', 2)
+                                << qint64(200050) << QString();
+    QTest::newRow("ar_EG Arabic-Indic digits grouped")
+        << "ar_EG" << QStringLiteral("\u0662\u066C\u0660\u0660\u0660\u066B\u0665\u0660")
+        << qint64(200050) << QString();
+    QTest::newRow("ar_EG Arabic-Indic digits ungrouped")
+        << "ar_EG" << QStringLiteral("\u0662\u0660\u0660\u0660\u0660\u0660\u0660")
+        << qint64(200000000) << QString();
+    QTest::newRow("ar_EG ASCII digits") << "ar_EG"
+                                        << "2000000" << qint64(200000000) << QString();
+    QTest::newRow("fa_IR hint") << "fa_IR"
+                                << QLocale(QStringLiteral("fa_IR")).toString(2000.5, 'f', 2)
+                                << qint64(200050) << QString();
+    QTest::newRow("fa_IR Extended Arabic-Indic digits")
+        << "fa_IR" << QStringLiteral("\u06F1\u06F2\u066B\u06F5") << qint64(1250) << QString();
+
     // Rejected.
+    QTest::newRow("ar_EG three decimals")
+        << "ar_EG" << QStringLiteral("\u0661\u066B\u0662\u0663\u0664") << Rejected
+        << "two decimals";
     QTest::newRow("empty") << "C"
                            << "" << Rejected << "Enter";
     QTest::newRow("blank") << "C"
@@ -175,6 +210,16 @@ void tst_Money::fromText_misplacedGroupSeparator_data()
                                              << "1.0,0";
     QTest::newRow("en_US leading comma") << "en_US"
                                          << ",100";
+    // en_IN's groups of two are accepted only where en_IN puts them.
+    QTest::newRow("en_IN comma as decimal") << "en_IN"
+                                            << "10,5";
+    QTest::newRow("en_IN group of two last") << "en_IN"
+                                             << "1,00,00";
+    QTest::newRow("en_IN lakh misplaced") << "en_IN"
+                                          << "99,99,99,99,99";
+    QTest::newRow("en_IN leading comma") << "en_IN"
+                                         << ",00,000";
+    QTest::newRow("ar_EG group of two") << "ar_EG" << QStringLiteral("\u0661\u066C\u0660\u0660");
 }
 
 void tst_Money::fromText_misplacedGroupSeparator()

@@ -26,6 +26,8 @@ private slots:
     void portfolioName();
     void tokenName_data();
     void tokenName();
+    void namesUtf8CannotCarryAreRefused_data();
+    void namesUtf8CannotCarryAreRefused();
     void scopes_data();
     void scopes();
     void isStrictIpv4_data();
@@ -169,6 +171,13 @@ void tst_Validation::hasControlCharacter_data()
     QTest::newRow("right-to-left override") << QStringLiteral("My\u202EPort") << true;
     QTest::newRow("right-to-left isolate") << QStringLiteral("My\u2067Port") << true;
     QTest::newRow("left-to-right mark") << QStringLiteral("My\u200EPort") << true;
+    // UTF-8 cannot carry half a surrogate pair, and drops a byte-order mark at the start.
+    QTest::newRow("lone high surrogate") << QString(QStringLiteral("a") + QChar(0xD83D)) << true;
+    QTest::newRow("lone low surrogate") << QString(QChar(0xDE80) + QStringLiteral("b")) << true;
+    QTest::newRow("reversed pair") << QString(QString(QChar(0xDE80)) + QChar(0xD83D)) << true;
+    QTest::newRow("leading byte-order mark")
+        << QString(QString(QChar(0xFEFF)) + QStringLiteral("MyPort1")) << true;
+    QTest::newRow("byte-order mark inside") << QStringLiteral("My\uFEFFPort") << true;
     QTest::newRow("emoji zero-width joiner")
         << QStringLiteral("\U0001F468\u200D\U0001F469") << false;
 }
@@ -289,6 +298,43 @@ void tst_Validation::tokenName()
     QVERIFY2(found.size() == problems, qPrintable(describe(found)));
     for (const Problem &problem : std::as_const(found))
         QCOMPARE(problem.field, Field::TokenName);
+}
+
+// A name goes to the server as UTF-8 JSON and is compared with what comes back: one that
+// cannot make the trip unchanged is refused, as an invisible character, not sent.
+void tst_Validation::namesUtf8CannotCarryAreRefused_data()
+{
+    QTest::addColumn<bool>("portfolio"); // else a token name
+    QTest::addColumn<QString>("name");
+
+    // The fuzzer's reproducers (regress-lone-surrogate-accepted.bin, regress-leading-bom.bin).
+    QTest::newRow("portfolio lone high surrogate")
+        << true << QString(QStringLiteral("Port") + QChar(0xD800) + QStringLiteral("abc"));
+    QTest::newRow("portfolio lone low surrogate")
+        << true << QString(QStringLiteral("MyPort") + QChar(0xDE80));
+    QTest::newRow("portfolio leading byte-order mark")
+        << true << QString(QString(QChar(0xFEFF)) + QStringLiteral("MyPort1"));
+    QTest::newRow("token lone high surrogate")
+        << false << QString(QStringLiteral("tok") + QChar(0xD83D));
+    QTest::newRow("token lone low surrogate")
+        << false << QString(QChar(0xDE80) + QStringLiteral("tok"));
+    QTest::newRow("token leading byte-order mark")
+        << false << QString(QString(QChar(0xFEFF)) + QStringLiteral("my-trading-token"));
+}
+
+void tst_Validation::namesUtf8CannotCarryAreRefused()
+{
+    QFETCH(bool, portfolio);
+    QFETCH(QString, name);
+
+    Problems found;
+    const QString normalised =
+        portfolio ? Validation::portfolioName(name, &found) : Validation::tokenName(name, &found);
+    QCOMPARE(normalised, name);
+    QVERIFY2(found.size() == 1, qPrintable(describe(found)));
+    QCOMPARE(found.first().field, portfolio ? Field::PortfolioName : Field::TokenName);
+    QVERIFY2(found.first().message.contains(QStringLiteral("control characters")),
+             qPrintable(found.first().message));
 }
 
 void tst_Validation::scopes_data()
@@ -483,6 +529,17 @@ void tst_Validation::expiry_data()
         << true << QDateTime(QDate(2026, 1, 15), QTime(13, 0, 0), Qt::OffsetFromUTC, 2 * 3600)
         << QString();
     QTest::newRow("invalid") << true << QDateTime() << QString();
+    // The wire form's year has four digits: the last second it can say is in 9999, in UTC.
+    QTest::newRow("last second of 9999")
+        << true << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC)
+        << "9999-12-31T23:59:59Z";
+    QTest::newRow("9999 ahead of UTC")
+        << true << QDateTime(QDate(9999, 12, 31), QTime(23, 30), Qt::OffsetFromUTC, 3600)
+        << "9999-12-31T22:30:00Z";
+    // The fuzzer's reproducer (regress-year-10000-utc.txt): 10000-01-01T00:30Z.
+    QTest::newRow("9999 behind UTC is 10000")
+        << true << QDateTime(QDate(9999, 12, 31), QTime(23, 30), Qt::OffsetFromUTC, -3600)
+        << QString();
 }
 
 void tst_Validation::expiry()
