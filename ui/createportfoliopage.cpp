@@ -41,6 +41,32 @@ QLabel *wrappedLabel(const QString &text, QWidget *parent)
     return label;
 }
 
+// The warning sign beside a problem, looked up when it is first shown. The style's warning
+// icon comes from the desktop's icon theme, and the first look-up of a themed icon reads
+// the theme's index and scans its folders: more work than building the rest of the page,
+// spent before the window can show, for a sign that most starts never show.
+class WarningSign : public QLabel
+{
+public:
+    explicit WarningSign(QWidget *parent)
+        : QLabel(parent)
+    {
+        setAlignment(Qt::AlignTop);
+    }
+
+protected:
+    void showEvent(QShowEvent *event) override
+    {
+        if (pixmap().isNull()) {
+            const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+            setPixmap(style()
+                          ->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this)
+                          .pixmap(size, size));
+        }
+        QLabel::showEvent(event);
+    }
+};
+
 } // namespace
 
 CreatePortfolioPage::CreatePortfolioPage(QWidget *parent)
@@ -66,11 +92,7 @@ QWidget *CreatePortfolioPage::makeProblemBox(Field field, QWidget *input)
 {
     auto *box = new QWidget(m_form);
     box->setObjectName(QStringLiteral("problem_%1").arg(fieldJsonName(field)));
-    auto *icon = new QLabel(box);
-    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    icon->setPixmap(
-        style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(size, size));
-    icon->setAlignment(Qt::AlignTop);
+    auto *icon = new WarningSign(box);
     auto *text = wrappedLabel(QString(), box);
     text->setObjectName(QStringLiteral("problemText_%1").arg(fieldJsonName(field)));
     auto *layout = new QHBoxLayout(box);
@@ -291,10 +313,7 @@ void CreatePortfolioPage::buildForm()
     m_generalBox = new QWidget(this);
     m_generalBox->setObjectName(QStringLiteral("problem_general"));
     {
-        auto *icon = new QLabel(m_generalBox);
-        const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-        icon->setPixmap(
-            style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(size, size));
+        auto *icon = new WarningSign(m_generalBox);
         m_generalText = wrappedLabel(QString(), m_generalBox);
         m_generalText->setObjectName(QStringLiteral("problemText_general"));
         auto *layout = new QHBoxLayout(m_generalBox);
@@ -540,7 +559,7 @@ void CreatePortfolioPage::revalidate()
 void CreatePortfolioPage::updateProblemLabels()
 {
     // Where the typed (not yet added) address sits in the draft's list.
-    const int pendingIndex = m_ips->pendingEntry().isEmpty() ? -1 : m_ips->entries().size();
+    const qsizetype pendingIndex = m_ips->pendingEntry().isEmpty() ? -1 : m_ips->entries().size();
     for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
         const Field field = it.key();
         FieldUi &ui = it.value();

@@ -21,7 +21,10 @@ IpListEdit::IpListEdit(QWidget *parent)
                            "Enter or Add to put it on the list. Leave the list empty to allow "
                            "any address."));
     m_entry->setAccessibleName(tr("IP address to add"));
-    m_entry->setClearButtonEnabled(true);
+    // The clear button is switched on when the line is first used (see eventFilter): its
+    // icon comes from the desktop's icon theme, whose first look-up scans the theme's
+    // folders, and this line is built for every start, before the window can show. The
+    // button shows only while there is text, so the user sees it exactly as before.
     // At most "255.255.255.255" plus some spaces; a longer paste is not an address anyway.
     m_entry->setMaxLength(64);
 
@@ -76,7 +79,9 @@ IpListEdit::IpListEdit(QWidget *parent)
 
     // Enter in the address line adds; the filter keeps it from reaching the form.
     m_entry->installEventFilter(this);
-    connect(m_entry, &QLineEdit::textChanged, this, [this] {
+    connect(m_entry, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (!text.isEmpty())
+            m_entry->setClearButtonEnabled(true);
         updateButtons();
         emit edited();
     });
@@ -171,10 +176,14 @@ void IpListEdit::removeSelected()
 
 void IpListEdit::markInvalid(const QMap<int, QString> &reasons)
 {
-    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this);
+    // Looked up only when needed: the first themed icon costs a scan of the icon theme, and
+    // this runs for the empty list of every start.
+    QIcon warning;
     for (int row = 0; row < m_list->count(); ++row) {
         QListWidgetItem *item = m_list->item(row);
         const QString reason = reasons.value(row);
+        if (!reason.isEmpty() && warning.isNull())
+            warning = style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this);
         item->setIcon(reason.isEmpty() ? QIcon() : warning);
         item->setToolTip(reason);
     }
@@ -182,6 +191,8 @@ void IpListEdit::markInvalid(const QMap<int, QString> &reasons)
 
 bool IpListEdit::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_entry && event->type() == QEvent::FocusIn)
+        m_entry->setClearButtonEnabled(true);
     if (event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (watched == m_entry && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {

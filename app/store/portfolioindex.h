@@ -176,9 +176,21 @@ Q_SIGNALS:
 
 private:
     using Change = std::function<void(Profiles &)>;
+    // What tells the file's content apart from what we last read or wrote: its size and
+    // a hash, rather than a copy of megabytes kept for a whole session.
+    struct ContentId
+    {
+        qsizetype size = 0;
+        quint64 hash = 0;
+        static ContentId of(const QByteArray &bytes);
+        bool operator==(const ContentId &) const = default;
+    };
 
     bool modify(Change change);
-    ReadOutcome readFile(Profiles *profiles, QByteArray *bytes, QString *detail) const;
+    ReadOutcome readFile(Profiles *profiles, ContentId *content, QString *detail) const;
+    // parse(), freeing `bytes` as soon as their JSON is parsed: the text, the parsed JSON
+    // and the index read from it are never all in memory at once.
+    static ReadOutcome parseReleasing(QByteArray &bytes, Profiles *profiles, QString *detail);
     // Handles what readFile found; returns false when the file must not be overwritten.
     bool accept(ReadOutcome outcome, const QString &detail, bool lockHeld);
     bool moveAside();
@@ -190,7 +202,7 @@ private:
     QString m_path;
     Profiles m_profiles;
     QList<Change> m_unsaved;
-    QByteArray m_lastBytes; // the file's content as last read or written
+    ContentId m_lastContent; // the file's content as last read or written
     IndexStatus m_status;
     bool m_readOnly = false;
     std::chrono::milliseconds m_lockTimeout = DefaultLockTimeout;

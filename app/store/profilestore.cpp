@@ -3,7 +3,6 @@
 #include "store/storelog.h"
 
 #include <QHostAddress>
-#include <QRegularExpression>
 #include <QSettings>
 #include <algorithm>
 
@@ -51,8 +50,15 @@ ProfileStore::~ProfileStore() = default;
 
 bool ProfileStore::isValidId(const QString &id)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"));
-    return id.size() <= MaxIdLength && pattern.match(id).hasMatch();
+    // ^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$, checked by hand: this runs before the window shows,
+    // and the first use of a QRegularExpression brings in PCRE2's JIT compiler (a third of a
+    // megabyte of memory). Like that pattern's $, one final newline is let through.
+    QStringView rest(id);
+    if (rest.endsWith(u'\n'))
+        rest.chop(1);
+    const auto alnum = [](QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'); };
+    return id.size() <= MaxIdLength && !rest.isEmpty() && alnum(rest.front()) && alnum(rest.back())
+        && std::all_of(rest.cbegin(), rest.cend(), [&](QChar c) { return alnum(c) || c == u'-'; });
 }
 
 QString ProfileStore::checkDisplayName(const QString &displayName)
@@ -94,7 +100,8 @@ QString ProfileStore::uniqueIdFor(const QString &displayName) const
 {
     QString base;
     bool dash = false;
-    for (const QChar c : displayName.trimmed().toLower()) {
+    const QString lowered = displayName.trimmed().toLower();
+    for (const QChar c : lowered) {
         if ((c >= QLatin1Char('a') && c <= QLatin1Char('z'))
             || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))) {
             if (dash && !base.isEmpty())

@@ -286,6 +286,121 @@ private Q_SLOTS:
         QCOMPARE(readAll(blocker), QByteArray("not a directory"));
     }
 
+    // Files this version writes are read by a reader of their own (no QJsonDocument in
+    // between, for start-up time); anything it is not sure of goes to the general reader.
+    // Both must make the same of every file: an unknown root member (which only the general
+    // reader accepts, and ignores) makes the second reading go the general way.
+    void bothReadersAgree_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        PortfolioIndex::Profiles profiles;
+        IndexedPortfolio ascii = fullPortfolio(QStringLiteral("p1"));
+        ascii.description = QStringLiteral("a \"quoted\" \\ line\nnext\ttab / slash \b\f\r");
+        ascii.tokens[0].handOffOwner = QStringLiteral("owner-1");
+        ascii.tokens[1].token.createdAt = QDateTime(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
+        IndexedPortfolio bare;
+        bare.id = QStringLiteral("p2");
+        bare.gcid = -5;
+        bare.virtualBalance = Money::fromCents(Money::MaxCents);
+        profiles.insert(Profile1, { ascii, bare });
+        profiles.insert(QStringLiteral("other"), {});
+        const QByteArray written = PortfolioIndex::serialize(profiles);
+        QTest::newRow("as written") << written;
+        QTest::newRow("indented, as older versions wrote")
+            << QJsonDocument::fromJson(written).toJson(QJsonDocument::Indented);
+        QTest::newRow("non-ascii")
+            << PortfolioIndex::serialize({ { Profile1, { fullPortfolio(QStringLiteral("p")) } } });
+        const auto withPortfolio = [](const char *members) {
+            return json("{'format':'agentfolio-index','version':1,'profiles':{'main':{'"
+                        "portfolios':[{'id':'p',")
+                + json(members) + "}]}}}";
+        };
+        QTest::newRow("date without ms") << withPortfolio("'createdAt':'2026-01-15T09:00:00Z'");
+        QTest::newRow("date with offset")
+            << withPortfolio("'createdAt':'2026-01-15T10:00:00.000+01:00'");
+        QTest::newRow("date not in calendar")
+            << withPortfolio("'createdAt':'2026-02-30T00:00:00.000Z'");
+        QTest::newRow("date hour 24") << withPortfolio("'createdAt':'2026-01-15T24:00:00.000Z'");
+        QTest::newRow("empty date") << withPortfolio("'createdAt':''");
+        QTest::newRow("null members")
+            << withPortfolio("'name':null,'gcid':null,'investmentCents':null,'tokens':null");
+        QTest::newRow("exponent") << withPortfolio("'investmentCents':1e3");
+        QTest::newRow("integral fraction") << withPortfolio("'gcid':12.0");
+        QTest::newRow("minus zero") << withPortfolio("'gcid':-0");
+        QTest::newRow("16 digits") << withPortfolio("'mirrorId':1234567890123456");
+        QTest::newRow("leading zero") << withPortfolio("'gcid':012");
+        QTest::newRow("negative cents") << withPortfolio("'investmentCents':-1");
+        QTest::newRow("repeated member") << withPortfolio("'name':'a','name':'b'");
+        QTest::newRow("unicode escape") << withPortfolio("'name':'caf\\u00e9'");
+        QTest::newRow("utf-8") << withPortfolio("'name':'caf\xc3\xa9'");
+        QTest::newRow("control character") << withPortfolio("'name':'a\tb'");
+        QTest::newRow("bad escape") << withPortfolio("'name':'a\\qb'");
+        QTest::newRow("bad uuid") << withPortfolio("'createdByRequestId':'nope'");
+        QTest::newRow("empty id") << json(
+            "{'format':'agentfolio-index','version':1,'profiles':{'main':{'"
+            "portfolios':[{'id':''}]}}}");
+        QTest::newRow("scope not an int")
+            << withPortfolio("'tokens':[{'id':'t','scopeIds':[1.5]}]");
+        QTest::newRow("scope too big")
+            << withPortfolio("'tokens':[{'id':'t','scopeIds':[4294967296]}]");
+        QTest::newRow("ip not a string")
+            << withPortfolio("'tokens':[{'id':'t','ipsWhitelist':[1]}]");
+        QTest::newRow("bool as string") << withPortfolio("'goneFromServer':'true'");
+        QTest::newRow("unknown member") << withPortfolio("'colour':'red'");
+        QTest::newRow("newer version")
+            << json("{'format':'agentfolio-index','version':2,'profiles':{'main':{'"
+                    "portfolios':[{'id':'p'}]}}}");
+        QTest::newRow("version 1.0") << json("{'format':'agentfolio-index','version':1.0}");
+        QTest::newRow("no profiles") << json("{'format':'agentfolio-index','version':1}");
+        QTest::newRow("null profiles")
+            << json("{'format':'agentfolio-index','version':1,'profiles':null}");
+        QTest::newRow("repeated profile")
+            << json("{'format':'agentfolio-index','version':1,'profiles':{'a':{},'a':{}}}");
+        QTest::newRow("garbage after") << written + "x";
+        QTest::newRow("white space after") << written + " \r\n\t";
+        QTest::newRow("truncated") << written.left(written.size() / 2);
+    }
+
+    void bothReadersAgree()
+    {
+        QFETCH(QByteArray, content);
+        QVERIFY(content.startsWith('{'));
+        QByteArray general = content;
+        general.insert(1, "\"zz-unknown\":0,");
+
+        PortfolioIndex::Profiles fast;
+        QString fastDetail;
+        const auto fastOutcome = PortfolioIndex::parse(content, &fast, &fastDetail);
+        PortfolioIndex::Profiles slow;
+        QString slowDetail;
+        const auto slowOutcome = PortfolioIndex::parse(general, &slow, &slowDetail);
+        QCOMPARE(int(fastOutcome), int(slowOutcome));
+        QCOMPARE(fastDetail, slowDetail);
+        QCOMPARE(fast.keys(), slow.keys());
+        QVERIFY(fast == slow);
+    }
+
+    // Written compactly now; indented files from older versions load as before, and the
+    // first change rewrites them compactly.
+    void olderIndentedFileLoads()
+    {
+        const PortfolioIndex::Profiles profiles { { Profile1,
+                                                    { fullPortfolio(QStringLiteral("p1")) } } };
+        const QByteArray indented = QJsonDocument::fromJson(PortfolioIndex::serialize(profiles))
+                                        .toJson(QJsonDocument::Indented);
+        QVERIFY(indented.contains('\n'));
+        QDir().mkpath(QFileInfo(path()).absolutePath());
+        writeAll(path(), indented);
+        PortfolioIndex index(path());
+        QVERIFY(index.load());
+        QVERIFY(index.portfolios(Profile1) == profiles.value(Profile1));
+        QVERIFY(index.setRevoked(Profile1, QStringLiteral("p1"), QStringLiteral("t1")));
+        const QByteArray rewritten = readAll(path());
+        QVERIFY(!rewritten.contains('\n'));
+        QCOMPARE(QJsonDocument::fromJson(rewritten).object().value(QStringLiteral("version")),
+                 QJsonValue(PortfolioIndex::FormatVersion));
+    }
+
     void corruptFile_data()
     {
         QTest::addColumn<QByteArray>("content");

@@ -1,5 +1,6 @@
 #include "store/profilestore.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +24,42 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // isValidId is checked by hand (no regular expression before the window shows); it
+    // must say what the documented pattern says, final-newline quirk of $ included.
+    void validIdsFollowThePattern_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const char *id : { "a", "z9", "work", "joe-s-real-account", "a-b-c", "0", "a--b" })
+            QTest::newRow(id) << QString::fromLatin1(id);
+        QTest::newRow("empty") << QString();
+        QTest::newRow("leading dash") << QStringLiteral("-a");
+        QTest::newRow("trailing dash") << QStringLiteral("a-");
+        QTest::newRow("only dash") << QStringLiteral("-");
+        QTest::newRow("capital") << QStringLiteral("Work");
+        QTest::newRow("underscore") << QStringLiteral("a_b");
+        QTest::newRow("slash") << QStringLiteral("Bad/Id");
+        QTest::newRow("space") << QStringLiteral("a b");
+        QTest::newRow("final newline") << QStringLiteral("abc\n");
+        QTest::newRow("only newline") << QStringLiteral("\n");
+        QTest::newRow("two newlines") << QStringLiteral("abc\n\n");
+        QTest::newRow("inner newline") << QStringLiteral("a\nb");
+        QTest::newRow("dash newline") << QStringLiteral("a-\n");
+        QTest::newRow("non-ascii") << QStringLiteral("caf\u00e9");
+        QTest::newRow("40 chars") << QString(40, QLatin1Char('a'));
+        QTest::newRow("41 chars") << QString(41, QLatin1Char('a'));
+        QTest::newRow("39 chars and newline") << QString(39, QLatin1Char('a')) + u'\n';
+        QTest::newRow("40 chars and newline") << QString(40, QLatin1Char('a')) + u'\n';
+    }
+
+    void validIdsFollowThePattern()
+    {
+        QFETCH(QString, id);
+        const QRegularExpression pattern(QStringLiteral("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"));
+        const bool expected =
+            id.size() <= ProfileStore::MaxIdLength && pattern.match(id).hasMatch();
+        QCOMPARE(ProfileStore::isValidId(id), expected);
+    }
 
     void sandboxAlwaysExists()
     {

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 #include <ctime>
 
 using namespace agentfolio;
@@ -99,6 +100,13 @@ QStringList messagesOf(const Problems &problems)
     for (const Problem &problem : problems)
         messages.append(problem.message);
     return messages;
+}
+
+bool hasWarningSign(const QWidget *problemBox)
+{
+    const auto labels = problemBox->findChildren<QLabel *>();
+    return std::any_of(labels.cbegin(), labels.cend(),
+                       [](const QLabel *label) { return !label->pixmap().isNull(); });
 }
 
 } // namespace
@@ -478,6 +486,8 @@ void tst_CreatePortfolioPage::invalidFieldShowsCoreMessage()
     QCOMPARE(m_page->shownProblems(Field(field)), messages);
     const QString box = QStringLiteral("problem_%1").arg(fieldJsonName(Field(field)));
     QVERIFY(find<QWidget>(qPrintable(box))->isVisible());
+    // With its warning sign, looked up when the box first showed.
+    QVERIFY(hasWarningSign(find<QWidget>(qPrintable(box))));
     QVERIFY(!m_page->isValid());
     QVERIFY(!createButton()->isEnabled());
     // The input tells a screen reader what is wrong with it.
@@ -710,6 +720,7 @@ void tst_CreatePortfolioPage::showServerProblem()
     m_page->showServerProblem(Field::None, general);
     QCOMPARE(m_page->shownProblems(Field::None), QStringList { general });
     QVERIFY(find<QWidget>("problem_general")->isVisible());
+    QVERIFY(hasWarningSign(find<QWidget>("problem_general")));
     // A server problem does not block a retry.
     QVERIFY(createButton()->isEnabled());
 
