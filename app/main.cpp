@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
     parser.process(*app);
     if (!parser.positionalArguments().isEmpty())
         return usageError(QCoreApplication::translate("main", "unexpected argument \"%1\"")
-                              .arg(parser.positionalArguments().first()));
+                              .arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(sandbox) && parser.isSet(profile))
         return usageError(
             QCoreApplication::translate("main", "--sandbox and --profile exclude each other"));

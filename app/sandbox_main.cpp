@@ -165,7 +165,7 @@ int main(int argc, char *argv[])
 #ifdef Q_OS_UNIX
     quitOnSignals(&app);
 #endif
-    const int code = app.exec();
+    const int code = QCoreApplication::exec();
     err << QCoreApplication::translate("main", "agentfolio-sandbox: stopped.") << Qt::endl;
     return code;
 }

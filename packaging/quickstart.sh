@@ -33,8 +33,8 @@ if [ "$mode" = test ]; then
     # to look into it, Xvfb for screenshots, clang-format for the style check.
     packages+=(gnome-keyring dbus-daemon dbus-bin libsecret-tools xvfb xauth clang-format git
         desktop-file-utils appstream dpkg-dev)
-    # The hardening build: clang with its sanitizer and libFuzzer runtimes, clang-tidy.
-    packages+=(clang libclang-rt-14-dev clang-tidy)
+    # The hardening build: clang with its sanitizer and libFuzzer runtimes, clang-tidy, clazy.
+    packages+=(clang libclang-rt-14-dev clang-tidy clazy)
 fi
 
 missing=()
@@ -62,7 +62,7 @@ if [ "$mode" = test ]; then
     ctest --test-dir "$build_dir" --output-on-failure --timeout 600 || status=$?
 
     # The same suite again, built by clang with AddressSanitizer and UndefinedBehaviorSanitizer
-    # (leaks included), plus what only that build has: clang-tidy over app/ and ui/, and a
+    # (leaks included), plus what only that build has: clang-tidy and clazy over app/ and ui/, and a
     # short run of every libFuzzer harness (tests/fuzz). Not repeated there: the style check
     # and the .deb install, which test files, not code.
     hardening_dir=${AGENTFOLIO_HARDENING_BUILD_DIR:-$source_dir/build-hardening}

@@ -373,7 +373,7 @@ QString AccountDialog::problemFor(Input input) const
     switch (input) {
     case Input::DisplayName: {
         const QString name = m_displayName->text().trimmed();
-        if (const QString problem = ProfileStore::checkDisplayName(name); !problem.isEmpty())
+        if (QString problem = ProfileStore::checkDisplayName(name); !problem.isEmpty())
             return problem;
         const QList<Profile> existing = m_profiles->profiles();
         for (const Profile &other : existing) {
@@ -393,7 +393,7 @@ QString AccountDialog::problemFor(Input input) const
                 .arg(ApiClient::defaultBaseUrl().toString());
         const QUrl url = serverAddress();
         // The client's rule decides what may carry keys; the store's adds what it can keep.
-        if (const QString problem = ApiClient::checkBaseUrl(url); !problem.isEmpty())
+        if (QString problem = ApiClient::checkBaseUrl(url); !problem.isEmpty())
             return problem;
         return ProfileStore::checkBaseUrl(url);
     }

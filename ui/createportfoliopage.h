@@ -56,7 +56,7 @@ public:
 
 signals:
     // The user pressed Create (or Enter) on a valid, non-busy form. Exactly once per press.
-    void createRequested(const CreatePortfolioRequest &request);
+    void createRequested(const agentfolio::CreatePortfolioRequest &request);
     // Any edit of the form by the user, and setDraft().
     void draftChanged();
 

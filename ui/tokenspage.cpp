@@ -101,7 +101,7 @@ QString expiryBadge(const std::optional<QDateTime> &expiresAt, const QDateTime &
         return TokensPage::tr("Expired");
     // Singular and plural spelled out: a badge reads "In 3 days", not "In 3 day(s)", even
     // without a translation loaded.
-    const qint64 days = seconds / (24 * 3600);
+    const qint64 days = seconds / (qint64 { 24 } * 3600);
     if (days >= 1)
         return days == 1 ? TokensPage::tr("In 1 day") : TokensPage::tr("In %1 days").arg(days);
     const qint64 hours = seconds / 3600;

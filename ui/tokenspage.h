@@ -120,7 +120,7 @@ private:
     void expandInserted(const QModelIndex &parent, int first, int last);
     void updateDetails();
     void showPortfolio(const IndexedPortfolio &portfolio);
-    void showToken(const IndexedPortfolio &portfolio, const IndexedToken &token);
+    void showToken(const IndexedPortfolio &portfolio, const IndexedToken &indexed);
     void updateActions();
     void hideSecret();
 

@@ -193,7 +193,7 @@ ApiReply *ApiClient::send(ApiReply::Operation operation, const QByteArray &verb,
 
     // Refusals that happen before anything is sent still finish asynchronously, as
     // every reply does, so callers have one code path.
-    auto refuse = [reply](ApiError error) {
+    auto refuse = [reply](const ApiError &error) {
         QTimer::singleShot(0, reply, [reply, error] { reply->finishWithError(error); });
         return reply;
     };
@@ -335,7 +335,7 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
         ApiError error;
         error.kind = ApiError::Kind::MalformedResponse;
         error.detail = tr("the answer is larger than %1 MiB")
-                           .arg(maxBodySize(reply->operation()) / (1024 * 1024));
+                           .arg(maxBodySize(reply->operation()) / (qsizetype { 1024 } * 1024));
         finish(error, status >= 200 && status < 300);
         return;
     }

@@ -29,7 +29,8 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error,
                                        qsizetype limit = ApiJson::MaxBodySize)
 {
     if (body.size() > limit) {
-        *error = ApiJson::tr("the answer is larger than %1 MiB").arg(limit / (1024 * 1024));
+        *error = ApiJson::tr("the answer is larger than %1 MiB")
+                     .arg(limit / (qsizetype { 1024 } * 1024));
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -95,7 +96,7 @@ QStringList readStrings(const QJsonValue &value)
 {
     QStringList result;
     const QJsonArray array = value.toArray();
-    for (const QJsonValue &item : array) {
+    for (const auto &item : array) {
         if (item.isString())
             result.append(item.toString());
     }
@@ -110,15 +111,18 @@ QList<int> readScopes(const QJsonObject &object)
         if (!ids.contains(id))
             ids.append(id);
     };
-    for (const QJsonValue &value : object.value(QLatin1String("scopeIds")).toArray()) {
+    const QJsonArray scopeIds = object.value(QLatin1String("scopeIds")).toArray();
+    for (const auto &value : scopeIds) {
         if (auto id = readScopeId(value))
             add(*id);
     }
-    for (const QJsonValue &value : object.value(QLatin1String("scopeNames")).toArray()) {
+    const QJsonArray scopeNames = object.value(QLatin1String("scopeNames")).toArray();
+    for (const auto &value : scopeNames) {
         if (auto id = Scopes::fromApiName(value.toString()))
             add(*id);
     }
-    for (const QJsonValue &value : object.value(QLatin1String("scopes")).toArray()) {
+    const QJsonArray scopes = object.value(QLatin1String("scopes")).toArray();
+    for (const auto &value : scopes) {
         if (value.isObject()) {
             const QJsonObject scope = value.toObject();
             if (auto id = Scopes::fromApiName(scope.value(QLatin1String("name")).toString()))
@@ -264,7 +268,7 @@ std::optional<CreatePortfolioResult> ApiJson::parseCreateResponse(const QByteArr
         result.portfolio = readPortfolio(*object, &problem);
         const QJsonValue created = object->value(QLatin1String("userTokenCreated"));
         const QJsonArray tokens = object->value(QLatin1String("userTokens")).toArray();
-        for (const QJsonValue &token : tokens)
+        for (const auto &token : tokens)
             result.createdTokens.append(readCreatedToken(token.toObject(), &problem));
         result.tokenCreated = created.isBool() ? created.toBool() : !result.createdTokens.isEmpty();
         if (result.tokenCreated && result.createdTokens.isEmpty() && problem.isEmpty())
@@ -288,12 +292,12 @@ std::optional<QList<Portfolio>> ApiJson::parsePortfolioList(const QByteArray &bo
             problem = tr("the answer has no \"agentPortfolios\" list");
         const QJsonArray array = list.toArray();
         portfolios.reserve(array.size());
-        for (const QJsonValue &value : array) {
+        for (const auto &value : array) {
             const QJsonObject item = value.toObject();
             Portfolio portfolio = readPortfolio(item, &problem);
             const QJsonArray tokens = item.value(QLatin1String("userTokens")).toArray();
             portfolio.tokens.reserve(tokens.size());
-            for (const QJsonValue &token : tokens)
+            for (const auto &token : tokens)
                 portfolio.tokens.append(readToken(token.toObject(), &problem));
             portfolios.append(std::move(portfolio));
         }
@@ -367,7 +371,7 @@ ErrorBody ApiJson::parseErrorBody(const QByteArray &body, const QByteArray &cont
         }
         return result;
     }
-    const QString text = QString::fromUtf8(bounded.left(64 * 1024));
+    const QString text = QString::fromUtf8(bounded.left(qsizetype { 64 } * 1024));
     if (contentType.contains("html") || text.trimmed().startsWith(QLatin1Char('<')))
         result.message = plainTextOfHtml(text);
     else

@@ -31,8 +31,8 @@ public:
     // Answers about one thing (a create, a token, an error) are small: over 1 MiB is
     // refused. A list grows with the account (1,000 portfolios of 10 tokens is about
     // 3.4 MB), so it gets a larger, still bounded, allowance.
-    static constexpr qsizetype MaxBodySize = 1024 * 1024; // 1 MiB
-    static constexpr qsizetype MaxListBodySize = 16 * 1024 * 1024; // 16 MiB
+    static constexpr qsizetype MaxBodySize = qsizetype { 1024 } * 1024; // 1 MiB
+    static constexpr qsizetype MaxListBodySize = qsizetype { 16 } * 1024 * 1024; // 16 MiB
 
     static QJsonObject toJson(const CreatePortfolioRequest &request);
     static QJsonObject toJson(const AddTokenRequest &request);

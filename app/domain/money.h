@@ -34,6 +34,7 @@ public:
     // "$2,000.50" in the given locale.
     QString toDisplayString(const QLocale &locale = QLocale()) const;
 
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
     constexpr auto operator<=>(const Money &) const = default;
 
 private:

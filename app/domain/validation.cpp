@@ -147,7 +147,7 @@ std::optional<Money> Validation::amountNumber(double value, Problems *problems)
 
 QString Validation::portfolioName(const QString &name, Problems *problems)
 {
-    const QString trimmed = name.trimmed();
+    QString trimmed = name.trimmed();
     const int length = codePointCount(trimmed);
     if (trimmed.isEmpty()) {
         add(problems, Field::PortfolioName,
@@ -170,7 +170,7 @@ QString Validation::portfolioName(const QString &name, Problems *problems)
 
 QString Validation::tokenName(const QString &name, Problems *problems)
 {
-    const QString trimmed = name.trimmed();
+    QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         add(problems, Field::TokenName, tr("Token name is required."));
     if (hasControlCharacter(trimmed))

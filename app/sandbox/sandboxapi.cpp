@@ -141,7 +141,7 @@ QString readTokenName(const QJsonObject &body, Error &error)
     if (error)
         return {};
     Problems problems;
-    const QString tokenName = Validation::tokenName(*text, &problems);
+    QString tokenName = Validation::tokenName(*text, &problems);
     if (!problems.isEmpty()) {
         error = validationFailed(
             tokenName.isEmpty() ? SandboxApi::tr("User token name is required")
@@ -165,7 +165,8 @@ QList<int> readScopes(const QJsonObject &body, const TokenErrorCodes &codes, Err
         return {};
     }
     QList<int> ids;
-    for (const QJsonValue item : value.toArray()) {
+    const QJsonArray items = value.toArray();
+    for (const auto &item : items) {
         const double number = item.toDouble();
         if (!item.isDouble() || number != std::floor(number) || std::fabs(number) > 1e9) {
             error = validationFailed(SandboxApi::tr("scopeIds must be an array of integers"), name);
@@ -174,7 +175,7 @@ QList<int> readScopes(const QJsonObject &body, const TokenErrorCodes &codes, Err
         ids.append(int(number));
     }
     Problems problems;
-    const QList<int> scopes = Validation::scopes(ids, &problems);
+    QList<int> scopes = Validation::scopes(ids, &problems);
     for (int id : ids) {
         if (!Scopes::isKnown(id)) {
             error = SandboxReply::error(
@@ -204,7 +205,8 @@ QStringList readIps(const QJsonObject &body, const TokenErrorCodes &codes, Error
             SandboxApi::tr("ipsWhitelist: \"%1\" is not a valid IPv4 address").arg(entry), name);
     };
     QStringList entries;
-    for (const QJsonValue item : value.toArray()) {
+    const QJsonArray items = value.toArray();
+    for (const auto &item : items) {
         // An empty entry is no address; the form's rule skips them, the server refuses them.
         if (!item.isString() || item.toString().trimmed().isEmpty()) {
             invalid(item.toString());
@@ -213,7 +215,7 @@ QStringList readIps(const QJsonObject &body, const TokenErrorCodes &codes, Error
         entries.append(item.toString());
     }
     Problems problems;
-    const QStringList ips = Validation::ipAllowList(entries, &problems);
+    QStringList ips = Validation::ipAllowList(entries, &problems);
     for (const Problem &problem : std::as_const(problems)) {
         if (problem.entry >= 0) {
             invalid(entries.value(problem.entry));
@@ -246,8 +248,7 @@ std::optional<QDateTime> readExpiry(const QJsonObject &body, Error &error)
         return std::nullopt;
     }
     Problems problems;
-    const auto expiry =
-        Validation::expiry(parsed.toUTC(), QDateTime::currentDateTimeUtc(), &problems);
+    auto expiry = Validation::expiry(parsed.toUTC(), QDateTime::currentDateTimeUtc(), &problems);
     if (!problems.isEmpty()) {
         error = validationFailed(SandboxApi::tr("expiresAt must be in the future"), name);
         return std::nullopt;
@@ -312,9 +313,10 @@ std::optional<SandboxReply> SandboxApi::checkKeys(const SandboxCall &call) const
     if (call.userKey.isEmpty())
         return SandboxReply::error(401, QStringLiteral("Unauthorized"),
                                    tr("The x-user-key header is missing or empty"));
-    if (m_requiredKeys
-        && !(sameSecret(call.apiKey, m_requiredKeys->first)
-             & sameSecret(call.userKey, m_requiredKeys->second)))
+    // Both keys are always compared, so the time taken does not tell which one was wrong.
+    const bool apiKeyOk = !m_requiredKeys || sameSecret(call.apiKey, m_requiredKeys->first);
+    const bool userKeyOk = !m_requiredKeys || sameSecret(call.userKey, m_requiredKeys->second);
+    if (!(apiKeyOk && userKeyOk))
         return SandboxReply::error(401, QStringLiteral("Unauthorized"),
                                    tr("The API key or the user key is not valid"));
     return std::nullopt;
@@ -569,7 +571,7 @@ SandboxReply SandboxApi::updateToken(const QString &portfolioId, const QString &
     const QString scopesName = fieldJsonName(Field::Scopes);
     const QString ipsName = fieldJsonName(Field::IpAllowList);
     const QString expiryName = fieldJsonName(Field::ExpiresAt);
-    const SandboxReply noChanges =
+    SandboxReply noChanges =
         SandboxReply::error(400, QStringLiteral("NoChangesDetected"),
                             tr("No changes detected: send a new value for scopeIds, "
                                "ipsWhitelist or expiresAt"));

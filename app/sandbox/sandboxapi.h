@@ -34,7 +34,7 @@ class SandboxApi
     Q_DECLARE_TR_FUNCTIONS(SandboxApi)
 public:
     static constexpr int MaxTokensPerPortfolio = 10;
-    static constexpr qint64 VirtualBalanceCents = 10000 * 100;
+    static constexpr qint64 VirtualBalanceCents = qint64 { 10000 } * 100;
     static constexpr qint64 DefaultMinimumInvestmentCents = 20000; // $200
 
     explicit SandboxApi(SandboxState *state);

@@ -80,7 +80,8 @@ QString printableId(const QString &id)
     if (id.isEmpty())
         return QStringLiteral("(none)");
     QString shown;
-    for (QChar c : id.left(64))
+    const QString head = id.left(64);
+    for (const QChar c : head)
         shown += (c.unicode() > 0x20 && c.unicode() < 0x7f) ? c : QLatin1Char('?');
     return shown;
 }
@@ -251,7 +252,7 @@ std::optional<SandboxServer::Fault> SandboxServer::takeFault(const QByteArray &m
             && path.startsWith(it->pathPrefix)) {
             const Fault fault = *it;
             if (--it->times <= 0)
-                m_faults.erase(it);
+                m_faults.removeAt(std::distance(m_faults.begin(), it));
             return fault;
         }
     }
@@ -401,7 +402,7 @@ void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket
             SandboxReply::error(404, QStringLiteral("NotFound"), tr("Not found")), Delivery::Whole);
 }
 
-void SandboxServer::deliver(QPointer<QTcpSocket> socket, const Exchange &exchange,
+void SandboxServer::deliver(const QPointer<QTcpSocket> &socket, const Exchange &exchange,
                             const SandboxReply &reply, Delivery delivery)
 {
     const int status = delivery == Delivery::Drop ? 0 : reply.status;

@@ -113,7 +113,7 @@ public:
     // Current server-side state, for assertions (no secrets: the server keeps none).
     QList<Portfolio> portfolios() const;
 
-    static constexpr qint64 HugeBodyBytes = 2 * 1024 * 1024;
+    static constexpr qint64 HugeBodyBytes = qint64 { 2 } * 1024 * 1024;
 
 signals:
     void requestHandled(const QByteArray &method, const QString &path, int status);
@@ -135,8 +135,8 @@ private:
     };
 
     std::optional<Fault> takeFault(const QByteArray &method, const QString &path);
-    void deliver(QPointer<QTcpSocket> socket, const Exchange &exchange, const SandboxReply &reply,
-                 Delivery delivery);
+    void deliver(const QPointer<QTcpSocket> &socket, const Exchange &exchange,
+                 const SandboxReply &reply, Delivery delivery);
 
     SandboxState m_state;
     SandboxApi m_api;

@@ -68,14 +68,16 @@ std::optional<UserToken> tokenFromJson(const QJsonValue &value, QString *why)
         *why = SandboxState::tr("a token has no valid id or name");
         return std::nullopt;
     }
-    for (const QJsonValue scope : object.value(QStringLiteral("scopeIds")).toArray()) {
+    const QJsonArray scopeIds = object.value(QStringLiteral("scopeIds")).toArray();
+    for (const auto &scope : scopeIds) {
         if (!Scopes::isKnown(scope.toInt())) {
             *why = SandboxState::tr("token %1 has an unknown scope").arg(token.id);
             return std::nullopt;
         }
         token.scopeIds.append(scope.toInt());
     }
-    for (const QJsonValue ip : object.value(QStringLiteral("ipsWhitelist")).toArray())
+    const QJsonArray ips = object.value(QStringLiteral("ipsWhitelist")).toArray();
+    for (const auto &ip : ips)
         token.ipsWhitelist.append(ip.toString());
     if (!timeFromJson(object.value(QStringLiteral("expiresAt")), &token.expiresAt)
         || !timeFromJson(object.value(QStringLiteral("createdAt")), &token.createdAt)) {
@@ -251,7 +253,8 @@ std::optional<QList<SandboxState::Entry>> SandboxState::fromJson(const QJsonObje
         return std::nullopt;
     }
     QList<Entry> entries;
-    for (const QJsonValue value : list.toArray()) {
+    const QJsonArray portfolios = list.toArray();
+    for (const auto &value : portfolios) {
         const QJsonObject o = value.toObject();
         Entry entry;
         Portfolio &p = entry.portfolio;
@@ -272,7 +275,8 @@ std::optional<QList<SandboxState::Entry>> SandboxState::fromJson(const QJsonObje
             *why = tr("portfolio %1 has an invalid date").arg(p.id);
             return std::nullopt;
         }
-        for (const QJsonValue tokenValue : o.value(QStringLiteral("tokens")).toArray()) {
+        const QJsonArray tokens = o.value(QStringLiteral("tokens")).toArray();
+        for (const auto &tokenValue : tokens) {
             auto token = tokenFromJson(tokenValue, why);
             if (!token)
                 return std::nullopt;

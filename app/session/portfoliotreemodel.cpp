@@ -610,7 +610,7 @@ QString PortfolioTreeModel::expiryText(const UserToken &token, const QDateTime &
         break;
     }
     const qint64 left = now.secsTo(*token.expiresAt);
-    constexpr qint64 Hour = 60 * 60;
+    constexpr qint64 Hour = qint64 { 60 } * 60;
     constexpr qint64 Day = 24 * Hour;
     // Spelled out rather than with %n: without a translation loaded, %n says "day(s)".
     if (left < Day) {

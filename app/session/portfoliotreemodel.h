@@ -55,7 +55,7 @@ public:
     Q_ENUM(ExpiryState)
 
     // A token expiring within this is ExpiryState::Soon.
-    static constexpr qint64 SoonSeconds = 7 * 24 * 60 * 60;
+    static constexpr qint64 SoonSeconds = qint64 { 7 } * 24 * 60 * 60;
 
     explicit PortfolioTreeModel(PortfolioIndex *index, QObject *parent = nullptr);
     ~PortfolioTreeModel() override;

@@ -11,6 +11,7 @@
 #include <QMetaObject>
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace agentfolio {
 
@@ -501,7 +502,9 @@ void TokenManager::forgetLocally(
 {
     const QString key = SecretKeys::tokenKey(profileId, tokenId);
     m_session->secrets()->remove(
-        key, this, [this, profileId, portfolioId, tokenId, done](const SecretResult &result) {
+        key, this,
+        [this, profileId, portfolioId, tokenId,
+         done = std::move(done)](const SecretResult &result) {
             if (!result.ok() && result.error->kind != SecretStoreError::Kind::NotFound) {
                 // The index entry stays: without it the keychain entry would be orphaned,
                 // and nothing would show that a secret is still stored.

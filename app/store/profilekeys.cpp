@@ -6,6 +6,8 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <utility>
+
 namespace agentfolio {
 
 ApiCredentials ProfileKeys::sandboxCredentials()
@@ -20,14 +22,15 @@ void ProfileKeys::read(SecretStore *store, const Profile &profile, QObject *cont
     if (profile.isSandbox) {
         // Still asynchronous, like every answer from the keychain.
         QMetaObject::invokeMethod(
-            context, [callback] { callback(sandboxCredentials(), std::nullopt); },
+            context,
+            [callback = std::move(callback)] { callback(sandboxCredentials(), std::nullopt); },
             Qt::QueuedConnection);
         return;
     }
     const QString userKeyKey = SecretKeys::userKeyKey(profile.id);
     store->read(SecretKeys::apiKeyKey(profile.id), context,
                 [store = QPointer<SecretStore>(store), userKeyKey, context,
-                 callback](const SecretResult &api) {
+                 callback = std::move(callback)](const SecretResult &api) {
                     if (!api.ok()) {
                         callback(std::nullopt, api.error);
                         return;
@@ -56,7 +59,7 @@ void ProfileKeys::write(SecretStore *store, const QString &profileId,
     const Secret userKey = credentials.userKey;
     store->write(SecretKeys::apiKeyKey(profileId), credentials.apiKey, context,
                  [store = QPointer<SecretStore>(store), userKeyKey, userKey, context,
-                  callback](const SecretResult &api) {
+                  callback = std::move(callback)](const SecretResult &api) {
                      if (!api.ok() || !store) {
                          callback(api.ok() ? SecretStoreError::make(
                                       SecretStoreError::Kind::Other,
@@ -75,7 +78,7 @@ void ProfileKeys::remove(SecretStore *store, const QString &profileId, QObject *
     const QString userKeyKey = SecretKeys::userKeyKey(profileId);
     store->remove(SecretKeys::apiKeyKey(profileId), context,
                   [store = QPointer<SecretStore>(store), userKeyKey, context,
-                   callback](const SecretResult &api) {
+                   callback = std::move(callback)](const SecretResult &api) {
                       if (!store) {
                           callback(api.error);
                           return;

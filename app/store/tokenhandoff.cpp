@@ -99,7 +99,7 @@ void TokenHandOff::startBatch(Batch batch, const QList<CreatedToken> &tokens,
     if (!toWrite.isEmpty() && !recordBatch(batch))
         qCWarning(lcStore) << "hand-off: the index could not be saved before the keychain write"
                            << "for portfolio" << batch.portfolioId << "; it is kept in memory";
-    m_batches.insert(batchId, std::move(batch));
+    m_batches.insert(batchId, batch);
     if (toWrite.isEmpty()) {
         // Nothing for the keychain (a 207 answer): the index alone, still asynchronously.
         QMetaObject::invokeMethod(
@@ -141,7 +141,7 @@ void TokenHandOff::secretAnswered(const QString &tokenId, const SecretResult &re
 
     if (result.ok()) {
         qCInfo(lcStore) << "hand-off: the secret of token" << tokenId << "is in the keychain";
-        m_tokens.erase(it);
+        m_tokens.remove(tokenId);
         m_order.removeAll(tokenId);
         if (batch != m_batches.end()) {
             for (IndexedToken &t : batch->tokens) {
@@ -175,14 +175,9 @@ void TokenHandOff::finishBatch(int batchId)
     if (it == m_batches.end())
         return;
     Batch batch = std::move(*it);
-    m_batches.erase(it);
+    m_batches.remove(batchId);
     // From now on a (retried) token's success goes straight to the index.
-    for (auto t = m_tokenBatch.begin(); t != m_tokenBatch.end();) {
-        if (t.value() == batchId)
-            t = m_tokenBatch.erase(t);
-        else
-            ++t;
-    }
+    m_tokenBatch.removeIf([batchId](const auto &entry) { return entry.value() == batchId; });
     // Tokens still pending keep their mark: this Agentfolio still holds their secrets.
     const bool saved = recordBatch(batch);
     if (!saved)
@@ -310,7 +305,7 @@ bool TokenHandOff::discard(const QString &tokenId)
                        << "; it was never stored";
     const QString profileId = it->profileId;
     const QString portfolioId = it->portfolioId;
-    m_tokens.erase(it);
+    m_tokens.remove(tokenId);
     m_order.removeAll(tokenId);
     // The user let it go: it is no longer being handed off, here or by anyone.
     const auto batch = m_batches.find(m_tokenBatch.value(tokenId, 0));
