@@ -3,6 +3,7 @@
 #include "store/storelog.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLockFile>
 #include <QUuid>
 
@@ -27,24 +28,29 @@ HandOffOwner::~HandOffOwner() = default; // the lock file goes with m_lock
 
 QString HandOffOwner::id()
 {
-    if (!m_id.isEmpty())
+    if (m_lock)
         return m_id;
-    m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (m_triedLock)
+        return {};
+    m_triedLock = true;
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!QDir().mkpath(m_directory)) {
         qCWarning(lcStore) << "hand-off owner: cannot create" << m_directory
-                           << "; another Agentfolio could not tell this one is running";
-        return m_id;
+                           << "; hand-offs are not marked, so a crash would go unreported";
+        return {};
     }
-    m_lock = std::make_unique<QLockFile>(lockPath(m_id));
+    auto lock = std::make_unique<QLockFile>(lockPath(id));
     // Only a gone process makes the lock stale, never its age: a hand-off may be pending
     // for as long as the app runs.
-    m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
-        qCWarning(lcStore) << "hand-off owner: cannot take" << lockPath(m_id) << "(error"
-                           << int(m_lock->error())
-                           << "); another Agentfolio could not tell this one is running";
-        m_lock.reset();
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        qCWarning(lcStore) << "hand-off owner: cannot take" << lockPath(id) << "(error"
+                           << int(lock->error())
+                           << "); hand-offs are not marked, so a crash would go unreported";
+        return {};
     }
+    m_lock = std::move(lock);
+    m_id = id;
     return m_id;
 }
 
@@ -56,17 +62,27 @@ bool HandOffOwner::isRunning(const QString &ownerId) const
         return true;
     if (!isOwnerId(ownerId))
         return false; // no Agentfolio wrote this: nobody is running it
-    QLockFile lock(lockPath(ownerId));
+    const QString path = lockPath(ownerId);
+    // A running Agentfolio keeps its lock file until it quits; one that quit removed it.
+    if (!QFileInfo::exists(path))
+        return false;
+    QLockFile lock(path);
     lock.setStaleLockTime(0);
-    // Taking it succeeds when there is no lock file, or when it is stale (its process is
-    // gone): then its owner is not running. The taken lock is released (and its file
-    // removed) when `lock` goes out of scope.
+    // Taking it succeeds when the lock is stale: its process is gone. The taken lock is
+    // released (and its file removed) when `lock` goes out of scope.
     if (lock.tryLock(0))
         return false;
-    // LockFailedError: a live process holds it. Anything else (permissions, I/O): we
-    // cannot tell, so we leave the hand-off to its owner rather than risk declaring a
-    // running one's token lost.
-    return true;
+    if (lock.error() != QLockFile::LockFailedError) {
+        // Permissions, I/O: we cannot tell, so we leave the hand-off to its owner rather
+        // than risk declaring a running one's token lost.
+        return true;
+    }
+    // The process id in the file is alive. That may be another process with the same id:
+    // in a PID namespace (Flatpak) every Agentfolio runs as the same small number, so a
+    // crashed one looks alive to the next. The owner also holds an OS lock on the file
+    // for as long as it runs, which dies with it: removeStaleLockFile() succeeds only
+    // when nobody holds that.
+    return !(lock.removeStaleLockFile() && lock.tryLock(0));
 }
 
 QString HandOffOwner::lockPath(const QString &ownerId) const

@@ -23,18 +23,21 @@ public:
     HandOffOwner(const HandOffOwner &) = delete;
     HandOffOwner &operator=(const HandOffOwner &) = delete;
 
-    // This Agentfolio's id; takes its lock file on first use. If the lock cannot be taken
-    // (say, the directory is not writable) the id still works for this process, but
-    // another Agentfolio may then take its hand-offs for interrupted ones; that is logged.
+    // This Agentfolio's id; takes its lock file on first use. Empty if the lock cannot be
+    // taken (say, the directory is not writable): another Agentfolio could not tell this
+    // one is running, and would take its hand-offs for interrupted ones, so the caller
+    // marks nothing. That is logged.
     QString id();
-    // False when `ownerId` belongs to an Agentfolio that is no longer running.
+    // False when `ownerId` belongs to an Agentfolio that is no longer running: its lock
+    // file is gone (it quit), or nobody holds it any more (it crashed).
     bool isRunning(const QString &ownerId) const;
 
 private:
     QString lockPath(const QString &ownerId) const;
 
     QString m_directory;
-    QString m_id;
+    QString m_id; // empty until the lock is ours
+    bool m_triedLock = false;
     std::unique_ptr<QLockFile> m_lock;
 };
 

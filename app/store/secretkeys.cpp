@@ -33,4 +33,9 @@ QString SecretKeys::tokenKey(const QString &profileId, const QString &userTokenI
     return prefix(profileId) + QStringLiteral("/token/") + segment(userTokenId);
 }
 
+QString SecretKeys::keychainCheckKey(const QString &profileId)
+{
+    return prefix(profileId) + QStringLiteral("/keychain-check");
+}
+
 } // namespace agentfolio

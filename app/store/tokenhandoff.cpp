@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QMetaObject>
+#include <QUuid>
 
 namespace agentfolio {
 
@@ -75,6 +76,9 @@ void TokenHandOff::startBatch(Batch batch, const QList<CreatedToken> &tokens,
         if (id.isEmpty() || m_tokens.contains(id)) {
             qCWarning(lcStore) << "hand-off: token" << id
                                << "has no id or is already held; its secret is not stored again";
+            // One this Agentfolio already holds is still its hand-off: keep it marked.
+            if (!id.isEmpty())
+                indexed.handOffOwner = owner()->id();
             batch.tokens.append(indexed);
             continue;
         }
@@ -85,6 +89,7 @@ void TokenHandOff::startBatch(Batch batch, const QList<CreatedToken> &tokens,
         }
         // Marked as being handed off by this Agentfolio until the keychain has answered:
         // if it stops before then, the next one knows to look (recoverInterrupted()).
+        // Unmarked if this Agentfolio holds no lock (see HandOffOwner::id()).
         indexed.handOffOwner = owner()->id();
         batch.tokens.append(indexed);
         m_tokens.insert(id,
@@ -233,6 +238,65 @@ void TokenHandOff::recoverInterrupted(const QString &profileId)
                        << "token(s) whose hand-off an Agentfolio that stopped did not finish;"
                        << "looking for their secrets in the keychain";
     m_recovering.insert(profileId);
+    checkKeychainReadable(
+        profileId,
+        [this, profileId, interrupted](const std::optional<SecretStoreError> &unreadable) {
+            if (unreadable) {
+                qCWarning(lcStore) << "hand-off: the keychain cannot be relied on to say what is"
+                                   << "missing (" << SecretStoreError::kindName(unreadable->kind)
+                                   << "); the interrupted tokens are checked at the next start";
+                QList<InterruptedToken> unchecked = interrupted;
+                for (InterruptedToken &token : unchecked)
+                    token.error = unreadable;
+                m_recovering.remove(profileId);
+                Q_EMIT interruptedTokensChecked(profileId, unchecked);
+                return;
+            }
+            lookForInterrupted(profileId, interrupted);
+        });
+}
+
+void TokenHandOff::checkKeychainReadable(
+    const QString &profileId,
+    const std::function<void(const std::optional<SecretStoreError> &)> &then)
+{
+    // A locked keychain may answer a read with "no such entry" (gnome-keyring does, when
+    // it cannot prompt), which would have a stored token called lost. An entry written
+    // and read back right before the lookups shows that the keychain is open and that its
+    // "no such entry" can be trusted. The entry holds nothing secret, and is removed.
+    const QString key = SecretKeys::keychainCheckKey(profileId);
+    const Secret written(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    m_secrets->write(key, written, this, [this, key, written, then](const SecretResult &wrote) {
+        if (!wrote.ok() || !m_secrets) {
+            then(wrote.ok() ? SecretStoreError::make(SecretStoreError::Kind::Other,
+                                                     SecretStoreError::Operation::Write, key)
+                            : *wrote.error);
+            return;
+        }
+        m_secrets->read(key, this, [this, key, written, then](const SecretResult &read) {
+            if (m_secrets)
+                m_secrets->remove(key, this, [key](const SecretResult &removed) {
+                    if (!removed.ok())
+                        qCWarning(lcStore) << "hand-off: could not remove" << key;
+                });
+            if (!read.ok()) {
+                then(read.error);
+                return;
+            }
+            if (!(read.secret == written)) {
+                then(SecretStoreError::make(
+                    SecretStoreError::Kind::Other, SecretStoreError::Operation::Read, key,
+                    tr("the keychain gave back something other than what was just saved")));
+                return;
+            }
+            then(std::nullopt);
+        });
+    });
+}
+
+void TokenHandOff::lookForInterrupted(const QString &profileId,
+                                      const QList<InterruptedToken> &interrupted)
+{
     auto results = std::make_shared<QList<InterruptedToken>>(interrupted);
     auto outstanding = std::make_shared<int>(int(interrupted.size()));
     for (int i = 0; i < interrupted.size(); ++i) {
@@ -314,9 +378,11 @@ bool TokenHandOff::discard(const QString &tokenId)
             if (t.token.id == tokenId)
                 t.handOffOwner.clear();
         }
-    } else if (m_index) {
-        m_index->settleHandOff(profileId, portfolioId, tokenId, false);
     }
+    // On disk now, not only when the batch finishes: a crash in between must not report
+    // as lost a token the user chose to let go.
+    if (m_index)
+        m_index->settleHandOff(profileId, portfolioId, tokenId, false);
     Q_EMIT pendingTokensChanged();
     return true;
 }

@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QString>
 #include <QUuid>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -120,6 +121,12 @@ private:
     // Writes the batch's portfolio or tokens to the index as they stand.
     bool recordBatch(const Batch &batch);
     HandOffOwner *owner();
+    // Answers (later) whether a "no such entry" from the keychain can be trusted now:
+    // nullopt when it can, else why not.
+    void
+    checkKeychainReadable(const QString &profileId,
+                          const std::function<void(const std::optional<SecretStoreError> &)> &then);
+    void lookForInterrupted(const QString &profileId, const QList<InterruptedToken> &interrupted);
 
     QPointer<SecretStore> m_secrets;
     QPointer<PortfolioIndex> m_index;

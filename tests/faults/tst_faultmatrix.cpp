@@ -821,6 +821,16 @@ void TestFaultMatrix::faults_data()
         row.killed = Killed::BeforeKeychainWrite;
         row.recovered = InterruptedToken::Outcome::Lost;
         QTest::newRow("killed before the keychain write") << row;
+        // Started again with the keyring locked: a locked gnome-keyring answers reads with
+        // "no such entry", which must not make the stored token lost. It is asked again once
+        // the keyring is open.
+        row.keychain = Keychain::Locked;
+        row.killed = Killed::AfterKeychainWrite;
+        row.recovered = InterruptedToken::Outcome::Found;
+        QTest::newRow("killed after the keychain write, keychain locked at restart") << row;
+        row.killed = Killed::BeforeKeychainWrite;
+        row.recovered = InterruptedToken::Outcome::Lost;
+        QTest::newRow("killed before the keychain write, keychain locked at restart") << row;
     }
 }
 
@@ -858,10 +868,32 @@ void TestFaultMatrix::killedHandOff(const FaultRow &row)
     }
 
     // The next Agentfolio.
+    if (row.keychain == Keychain::Locked) {
+        const QString locked = lockKeyring();
+        QVERIFY2(locked.isEmpty(), qPrintable(locked));
+    }
     startSession(row);
     if (QTest::currentTestFailed())
         return;
     QTRY_COMPARE_WITH_TIMEOUT(m_interrupted->size(), 1, WaitMs);
+    if (row.keychain == Keychain::Locked) {
+        // Nothing is concluded from a locked keychain: the token stays marked, unsettled.
+        const auto unchecked = m_interrupted->first().at(1).value<QList<InterruptedToken>>();
+        QCOMPARE(unchecked.size(), 1);
+        QCOMPARE(unchecked.first().outcome, InterruptedToken::Outcome::Unchecked);
+        QVERIFY(unchecked.first().error);
+        const auto marked = m_session->index()->token(profile(), unchecked.first().portfolioId,
+                                                      unchecked.first().tokenId);
+        QVERIFY(marked);
+        QVERIFY(!marked->secretStored);
+        QVERIFY(!marked->handOffOwner.isEmpty());
+        // Opened, and asked again (as the next start would): now it is settled.
+        const QString unlocked = unlockKeyring();
+        QVERIFY2(unlocked.isEmpty(), qPrintable(unlocked));
+        m_interrupted->clear();
+        m_session->handOff()->recoverInterrupted(profile());
+        QTRY_COMPARE_WITH_TIMEOUT(m_interrupted->size(), 1, WaitMs);
+    }
     const auto tokens = m_interrupted->first().at(1).value<QList<InterruptedToken>>();
     QCOMPARE(tokens.size(), 1);
     const InterruptedToken &reported = tokens.first();

@@ -22,6 +22,8 @@ private Q_SLOTS:
             << SecretKeys::tokenKey(QStringLiteral("sandbox"),
                                     QStringLiteral("f9e8d7c6-b5a4-3210-fedc-ba9876543210"))
             << QStringLiteral("agentfolio/sandbox/token/f9e8d7c6-b5a4-3210-fedc-ba9876543210");
+        QTest::newRow("keychain check") << SecretKeys::keychainCheckKey(QStringLiteral("main"))
+                                        << QStringLiteral("agentfolio/main/keychain-check");
         QTest::newRow("slash in id is escaped")
             << SecretKeys::tokenKey(QStringLiteral("a/b"), QStringLiteral("x/y"))
             << QStringLiteral("agentfolio/a%2Fb/token/x%2Fy");
@@ -48,7 +50,8 @@ private Q_SLOTS:
         for (const QString &profile : ids) {
             seen.insert(SecretKeys::apiKeyKey(profile));
             seen.insert(SecretKeys::userKeyKey(profile));
-            count += 2;
+            seen.insert(SecretKeys::keychainCheckKey(profile));
+            count += 3;
             for (const QString &token : ids) {
                 seen.insert(SecretKeys::tokenKey(profile, token));
                 ++count;

@@ -5,6 +5,7 @@
 #include "store/tokenhandoff.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -400,6 +401,70 @@ private Q_SLOTS:
         QVERIFY(!indexed(QStringLiteral("t1"))->secretStored);
     }
 
+    // Discarded while another token of the same answer is still being written: the mark
+    // leaves the file at once, so a crash before the batch ends does not report as lost
+    // a token the user let go.
+    void discardWhileBatchOpenClearsTheMarkOnDisk()
+    {
+        m_store->setTimeout(std::chrono::seconds(30));
+        m_store->setNeverAnswer(true);
+        const QString key1 = SecretKeys::tokenKey(Profile1, QStringLiteral("t1"));
+        m_store->setKeyFailure(key1, Kind::AccessDenied);
+        QSignalSpy pending(m_handOff, &TokenHandOff::tokenPending);
+        QSignalSpy finished(m_handOff, &TokenHandOff::handOffFinished);
+        m_handOff->storeCreated(
+            Profile1,
+            created({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")),
+                      createdToken(QStringLiteral("t2"), QStringLiteral("s2")) }),
+            Money::fromCents(100), QString(), RequestId);
+        QTRY_COMPARE(m_store->hangingCount(), 2);
+        m_store->answerHanging(key1);
+        QTRY_COMPARE(pending.count(), 1);
+        QVERIFY(m_handOff->discard(QStringLiteral("t1")));
+        QCOMPARE(finished.count(), 0); // t2 still outstanding
+
+        PortfolioIndex onDisk(indexPath());
+        QVERIFY(onDisk.load());
+        QVERIFY(onDisk.token(Profile1, PortfolioId, QStringLiteral("t1"))->handOffOwner.isEmpty());
+        QVERIFY(!onDisk.token(Profile1, PortfolioId, QStringLiteral("t2"))->handOffOwner.isEmpty());
+
+        m_store->answerHanging(SecretKeys::tokenKey(Profile1, QStringLiteral("t2")));
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(indexed(QStringLiteral("t1"))->handOffOwner.isEmpty());
+        QVERIFY(!indexed(QStringLiteral("t1"))->secretStored);
+        QVERIFY(indexed(QStringLiteral("t2"))->secretStored);
+    }
+
+    // The same token in a second answer while its secret is still held from the first:
+    // it stays this Agentfolio's hand-off, marked.
+    void tokenAlreadyHeldKeepsItsMark()
+    {
+        m_store->setFailure(Kind::AccessDenied);
+        storeCreatedAndWait({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) });
+        QVERIFY(!indexed(QStringLiteral("t1"))->handOffOwner.isEmpty());
+        QSignalSpy finished(m_handOff, &TokenHandOff::handOffFinished);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("already held")));
+        m_handOff->storeAddedToken(Profile1, PortfolioId,
+                                   createdToken(QStringLiteral("t1"), QStringLiteral("s1")));
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(!indexed(QStringLiteral("t1"))->handOffOwner.isEmpty());
+        QVERIFY(m_handOff->pendingToken(QStringLiteral("t1")));
+    }
+
+    // With no lock of its own (the folder beside the index cannot be made), this
+    // Agentfolio marks nothing: another one would take its marks for abandoned ones.
+    void noMarkWithoutALock()
+    {
+        QFile blocker(m_dir->filePath(QStringLiteral("running")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot create")));
+        m_store->setFailure(Kind::AccessDenied);
+        storeCreatedAndWait({ createdToken(QStringLiteral("t1"), QStringLiteral("s1")) });
+        QVERIFY(indexed(QStringLiteral("t1"))->handOffOwner.isEmpty());
+        QVERIFY(m_handOff->pendingToken(QStringLiteral("t1"))); // still held, still shown
+    }
+
     // An Agentfolio stopped between the keychain write and the index write (here: its
     // hand-off is destroyed while the keychain write hangs, so step 3 never happens). The
     // next one finds the token in the keychain, or reports it lost, or (keychain refusing)
@@ -408,24 +473,36 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("secretReachedKeychain");
         QTest::addColumn<std::optional<Kind>>("keychainFailure");
+        // Only the short-lived entry that shows the keychain is open fails.
+        QTest::addColumn<std::optional<Kind>>("checkFailure");
         QTest::addColumn<InterruptedToken::Outcome>("outcome");
         QTest::addColumn<bool>("stored");
         QTest::addColumn<bool>("stillMarked");
+        const std::optional<Kind> none;
         QTest::newRow("secret in the keychain")
-            << true << std::optional<Kind>() << InterruptedToken::Outcome::Found << true << false;
+            << true << none << none << InterruptedToken::Outcome::Found << true << false;
         QTest::newRow("secret never written")
-            << false << std::optional<Kind>() << InterruptedToken::Outcome::Lost << false << false;
+            << false << none << none << InterruptedToken::Outcome::Lost << false << false;
         QTest::newRow("keychain locked now")
-            << true << std::optional<Kind>(Kind::AccessDenied)
+            << true << std::optional<Kind>(Kind::AccessDenied) << none
             << InterruptedToken::Outcome::Unchecked << false << true;
         QTest::newRow("keychain absent now")
-            << false << std::optional<Kind>(Kind::NoKeychain)
+            << false << std::optional<Kind>(Kind::NoKeychain) << none
+            << InterruptedToken::Outcome::Unchecked << false << true;
+        // gnome-keyring, locked with no prompt possible, answers a read with "no such
+        // entry": that must not make a stored token lost.
+        QTest::newRow("locked keychain that says no such entry")
+            << false << none << std::optional<Kind>(Kind::AccessDenied)
+            << InterruptedToken::Outcome::Unchecked << false << true;
+        QTest::newRow("keychain that cannot read back what it saved")
+            << false << none << std::optional<Kind>(Kind::NotFound)
             << InterruptedToken::Outcome::Unchecked << false << true;
     }
     void recoverInterrupted()
     {
         QFETCH(bool, secretReachedKeychain);
         QFETCH(std::optional<Kind>, keychainFailure);
+        QFETCH(std::optional<Kind>, checkFailure);
         QFETCH(InterruptedToken::Outcome, outcome);
         QFETCH(bool, stored);
         QFETCH(bool, stillMarked);
@@ -447,6 +524,8 @@ private Q_SLOTS:
             QTRY_COMPARE(written.count(), 1);
         }
         m_store->setFailure(keychainFailure);
+        const QString checkKey = SecretKeys::keychainCheckKey(Profile1);
+        m_store->setKeyFailure(checkKey, checkFailure);
 
         // The next Agentfolio.
         delete m_index;
@@ -477,6 +556,9 @@ private Q_SLOTS:
         // The secret itself was only looked at, never moved.
         QCOMPARE(m_store->contains(SecretKeys::tokenKey(Profile1, QStringLiteral("t1"))),
                  secretReachedKeychain);
+        // The keychain check leaves nothing behind.
+        m_store->setKeyFailure(checkKey, std::nullopt);
+        QTRY_VERIFY(!m_store->contains(checkKey));
     }
 
     // A hand-off that a running Agentfolio is doing is its own: another one leaves it alone.
