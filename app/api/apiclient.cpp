@@ -373,6 +373,15 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
             error.kind = ApiError::Kind::Cancelled;
             ambiguous = timesSent > 0;
             break;
+        case QNetworkReply::ContentReSendError:
+            // The connection closed before an answer and Qt tried to send the request a
+            // second time; our read-once body refused (see OneShotBody). Qt's own words
+            // for this are "Unknown error".
+            error.kind = ApiError::Kind::Network;
+            error.detail = tr("the connection closed before an answer came, and the request "
+                              "was not sent a second time");
+            ambiguous = true;
+            break;
         default:
             // A reset, a closed connection, anything else: the body may have arrived.
             error.kind = ApiError::Kind::Network;

@@ -493,6 +493,10 @@ void TestApiClient::droppedCreateLeavesOnePortfolioAndIsOutcomeUnknown()
     QVERIFY(reply->error());
     QCOMPARE(reply->error()->kind, Kind::OutcomeUnknown);
     QCOMPARE(m_server->portfolios().size(), 1);
+    // Qt's words for a refused re-send are "Unknown error": the user is told what happened.
+    const QString detail = reply->error()->detail;
+    QVERIFY2(!detail.isEmpty() && !detail.contains(QStringLiteral("Unknown error")),
+             qPrintable(detail));
 
     // Reconciliation finds it, by name.
     m_server->clearFaults();
