@@ -62,7 +62,7 @@ Portfolio toPortfolio(const IndexedPortfolio &indexed)
 }
 
 // What an Agentfolio that stopped midway left behind, as recoverInterrupted() found it.
-QString interruptedHandOffText(const QList<InterruptedToken> &tokens)
+QString interruptedHandOffText(const QString &account, const QList<InterruptedToken> &tokens)
 {
     QStringList sentences;
     for (const InterruptedToken &t : tokens) {
@@ -71,22 +71,23 @@ QString interruptedHandOffText(const QList<InterruptedToken> &tokens)
         switch (t.outcome) {
         case InterruptedToken::Outcome::Found:
             sentences << MainWindow::tr("Agentfolio stopped last time while saving the token "
-                                        "“%1” of portfolio “%2”; its secret is in the keychain.")
-                             .arg(name, portfolio);
+                                        "“%1” of portfolio “%2” (account %3); its secret is in "
+                                        "the keychain.")
+                             .arg(name, portfolio, account);
             break;
         case InterruptedToken::Outcome::Lost:
             sentences << MainWindow::tr("Agentfolio stopped last time before the secret of the "
-                                        "token “%1” of portfolio “%2” reached the keychain. "
-                                        "eToro cannot show it again: revoke this token and add "
-                                        "a new one under Portfolios and tokens.")
-                             .arg(name, portfolio);
+                                        "token “%1” of portfolio “%2” (account %3) reached the "
+                                        "keychain. eToro cannot show it again: revoke this token "
+                                        "and add a new one under Portfolios and tokens.")
+                             .arg(name, portfolio, account);
             break;
         case InterruptedToken::Outcome::Unchecked:
             sentences << MainWindow::tr("Agentfolio stopped last time while saving the token "
-                                        "“%1” of portfolio “%2”, and the keychain cannot be "
-                                        "asked whether its secret is there: %3 Agentfolio "
-                                        "asks again when it next starts.")
-                             .arg(name, portfolio,
+                                        "“%1” of portfolio “%2” (account %3), and the keychain "
+                                        "cannot be asked whether its secret is there: %4 "
+                                        "Agentfolio asks again when it next starts.")
+                             .arg(name, portfolio, account,
                                   t.error ? t.error->message : MainWindow::tr("no reason given"));
             break;
         }
@@ -110,6 +111,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     m_notice = new NoticePanel(m_clipboard, central);
     layout->addWidget(m_notice);
+    m_recoveryNotice = new NoticePanel(m_clipboard, central);
+    m_recoveryNotice->setObjectName(QStringLiteral("recoveryNotice"));
+    m_recoveryNotice->setAccessibleName(tr("Notice about tokens saved last time"));
+    layout->addWidget(m_recoveryNotice);
 
     m_pages = new QStackedWidget(central);
     m_createPage = new CreatePortfolioPage(m_pages);
@@ -165,14 +170,18 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     };
     connect(m_session->index(), &PortfolioIndex::statusChanged, this, showIndexStatus);
     connect(m_session->handOff(), &TokenHandOff::interruptedTokensChecked, this,
-            [this](const QString &, const QList<InterruptedToken> &tokens) {
+            [this](const QString &profileId, const QList<InterruptedToken> &tokens) {
                 const bool allFound =
                     std::all_of(tokens.cbegin(), tokens.cend(), [](const InterruptedToken &t) {
                         return t.outcome == InterruptedToken::Outcome::Found;
                     });
-                m_notice->showMessage(allFound ? NoticePanel::Tone::Information
-                                               : NoticePanel::Tone::Warning,
-                                      interruptedHandOffText(tokens));
+                const auto profile = m_session->profiles()->profile(profileId);
+                const QString account = !profile ? profileId
+                    : profile->isSandbox         ? tr("Sandbox")
+                                                 : profile->displayName;
+                m_recoveryNotice->showMessage(allFound ? NoticePanel::Tone::Information
+                                                       : NoticePanel::Tone::Warning,
+                                              interruptedHandOffText(account, tokens));
             });
     showIndexStatus(m_session->index()->status());
     connect(m_session->settings(), &AppSettings::changed, this, &MainWindow::applySettings);

@@ -49,6 +49,9 @@ public:
     // tokens, filling it would hold the window back at start-up.
     TokensPage *tokensPage();
     NoticePanel *notice() const { return m_notice; }
+    // What an Agentfolio that stopped midway left behind: apart from notice(), so that
+    // neither report replaces the other (a "Check now" must stay).
+    NoticePanel *recoveryNotice() const { return m_recoveryNotice; }
     CreateFlow *createFlow() const { return m_flow; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
     // The open confirmation, if any (tests press its buttons).
@@ -93,6 +96,7 @@ private:
     QLabel *m_bannerText = nullptr;
     QComboBox *m_profileBox = nullptr;
     NoticePanel *m_notice = nullptr;
+    NoticePanel *m_recoveryNotice = nullptr;
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_pages = nullptr;
     TokenManager *m_tokenManager = nullptr;

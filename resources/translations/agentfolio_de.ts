@@ -116,7 +116,7 @@
         <translation>die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>the answer is not valid JSON (%1 at byte %2)</source>
         <translation>die Antwort ist kein gültiges JSON (%1 bei Byte %2)</translation>
     </message>
@@ -131,7 +131,7 @@
         <translation>%1 enthält kein Feld „%2“</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>a user token</source>
         <translation>ein Benutzer-Token</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>Profile</name>
     <message>
-        <location filename="../../app/store/profilestore.cpp" line="+37"/>
+        <location filename="../../app/store/profilestore.cpp" line="+36"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
@@ -849,7 +849,12 @@
         </translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+36"/>
+        <source>the connection closed before an answer came, and the request was not sent a second time</source>
+        <translation>die Verbindung wurde vor einer Antwort geschlossen, und die Anfrage wurde kein zweites Mal gesendet</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>the answer was cut short</source>
         <translation>die Antwort wurde abgeschnitten</translation>
     </message>
@@ -857,7 +862,7 @@
 <context>
     <name>agentfolio::CreatePortfolioPage</name>
     <message>
-        <location filename="../../ui/createportfoliopage.cpp" line="+103"/>
+        <location filename="../../ui/createportfoliopage.cpp" line="+125"/>
         <source>Create an agent portfolio</source>
         <translation>Agent-Portfolio erstellen</translation>
     </message>
@@ -883,12 +888,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+489"/>
+        <location line="+486"/>
         <source>Deducted from your real eToro account balance.</source>
         <translation>Wird vom Guthaben Ihres echten eToro-Kontos abgezogen.</translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-479"/>
         <source>Investment &amp;amount:</source>
         <translation>&amp;Anlagebetrag:</translation>
     </message>
@@ -1033,7 +1038,7 @@
         <translation>Beschreib&amp;ung:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>&amp;Create portfolio</source>
         <translation>Portfolio e&amp;rstellen</translation>
     </message>
@@ -1225,7 +1230,7 @@
         <translation>Hinzuzufügende IP-Adresse</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -1268,22 +1273,7 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+73"/>
-        <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2”; its secret is in the keychain.</source>
-        <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Agentfolio stopped last time before the secret of the token “%1” of portfolio “%2” reached the keychain. eToro cannot show it again: revoke this token and add a new one under Portfolios and tokens.</source>
-        <translation>Agentfolio wurde beim letzten Mal beendet, bevor das Geheimnis des Tokens „%1“ des Portfolios „%2“ den Schlüsselbund erreichte. eToro kann es nicht noch einmal zeigen: Widerrufen Sie dieses Token und fügen Sie unter „Portfolios und Tokens“ ein neues hinzu.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2”, and the keychain cannot be asked whether its secret is there: %3 Agentfolio asks again when it next starts.</source>
-        <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %3 Agentfolio fragt beim nächsten Start erneut.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../ui/mainwindow.cpp" line="+91"/>
         <source>no reason given</source>
         <translation>ohne Angabe von Gründen</translation>
     </message>
@@ -1293,7 +1283,12 @@
         <translation>Agentfolio</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>Notice about tokens saved last time</source>
+        <translation>Hinweis zu beim letzten Mal gespeicherten Tokens</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&amp;New portfolio</source>
         <translation>&amp;Neues Portfolio</translation>
     </message>
@@ -1316,7 +1311,7 @@
         </translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1453,12 +1448,28 @@
         <translation>Konto: %1. Der Anlagebetrag kann danach nicht mehr geändert werden; die Kopie bildet die Trades des Portfolios im Verhältnis zu seinem virtuellen Guthaben ab.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-245"/>
+        <location line="+247"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-354"/>
+        <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
+        <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agentfolio stopped last time before the secret of the token “%1” of portfolio “%2” (account %3) reached the keychain. eToro cannot show it again: revoke this token and add a new one under Portfolios and tokens.</source>
+        <translation>Agentfolio wurde beim letzten Mal beendet, bevor das Geheimnis des Tokens „%1“ des Portfolios „%2“ (Konto %3) den Schlüsselbund erreichte. eToro kann es nicht noch einmal zeigen: Widerrufen Sie dieses Token und fügen Sie unter „Portfolios und Tokens“ ein neues hinzu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3), and the keychain cannot be asked whether its secret is there: %4 Agentfolio asks again when it next starts.</source>
+        <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
+    </message>
+    <message>
+        <location line="+343"/>
         <source>Create and invest %1</source>
         <translation>Erstellen und %1 investieren</translation>
     </message>
@@ -1679,7 +1690,7 @@
 <context>
     <name>agentfolio::PortfolioIndex</name>
     <message>
-        <location filename="../../app/store/portfolioindex.cpp" line="+121"/>
+        <location filename="../../app/store/portfolioindex.cpp" line="+131"/>
         <source>%1 is missing</source>
         <translation>%1 fehlt</translation>
     </message>
@@ -1689,7 +1700,7 @@
         <translation>%1 ist keine Zeichenkette</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 is empty</source>
         <translation>%1 ist leer</translation>
     </message>
@@ -1709,7 +1720,7 @@
         <translation>%1 liegt außerhalb des zulässigen Bereichs</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+60"/>
         <source>%1 is not a date</source>
         <translation>%1 ist kein Datum</translation>
     </message>
@@ -1724,12 +1735,12 @@
         <translation>%1 ist kein Objekt</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>scopeIds has a non-integer</source>
         <translation>scopeIds enthält einen Wert, der keine Ganzzahl ist</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>ipsWhitelist has a non-string</source>
         <translation>ipsWhitelist enthält einen Wert, der keine Zeichenkette ist</translation>
     </message>
@@ -1739,17 +1750,17 @@
         <translation>createdByRequestId ist keine UUID</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>a token</source>
         <translation>ein Token</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>a portfolio</source>
         <translation>ein Portfolio</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+674"/>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
@@ -1789,7 +1800,7 @@
         <translation>Der Portfolio-Index %1 kann gerade nicht gelesen werden (%2).</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>The portfolio index %1 could not be saved (%2). The previous version is intact; the change is kept in memory and will be saved with the next one.</source>
         <translation>Der Portfolio-Index %1 konnte nicht gespeichert werden (%2). Die vorherige Version ist unversehrt; die Änderung wird im Arbeitsspeicher gehalten und mit der nächsten gespeichert.</translation>
     </message>
@@ -2066,7 +2077,7 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::ProfileStore</name>
     <message>
-        <location filename="../../app/store/profilestore.cpp" line="+25"/>
+        <location filename="../../app/store/profilestore.cpp" line="+32"/>
         <source>The profile name is empty.</source>
         <translation>Der Profilname ist leer.</translation>
     </message>
@@ -2109,7 +2120,7 @@ Token-ID: %2</translation>
         <translation>Die Basis-URL muss mit https:// beginnen.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>The sandbox profile is built in and cannot be changed.</source>
         <translation>Das Sandbox-Profil ist fest eingebaut und kann nicht geändert werden.</translation>
     </message>
@@ -2609,6 +2620,14 @@ Token-ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>agentfolio::TokenHandOff</name>
+    <message>
+        <location filename="../../app/store/tokenhandoff.cpp" line="+287"/>
+        <source>the keychain gave back something other than what was just saved</source>
+        <translation>der Schlüsselbund gab etwas anderes zurück als das, was gerade gespeichert wurde</translation>
+    </message>
+</context>
+<context>
     <name>agentfolio::TokenManager</name>
     <message>
         <location filename="../../app/session/tokenmanager.cpp" line="+88"/>
@@ -2774,7 +2793,7 @@ Token-ID: %2</translation>
         <translation>„%1“ wurde widerrufen und hier vergessen.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>“%1” was not forgotten:</source>
         <translation>„%1“ wurde nicht vergessen:</translation>
     </message>

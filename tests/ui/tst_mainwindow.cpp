@@ -384,12 +384,22 @@ void TestMainWindow::tokenLostToACrashIsReportedAtNextStart()
     m_session = std::make_unique<Session>(options);
     m_window = std::make_unique<MainWindow>(m_session.get());
     m_window->show();
+    // A notice the user must act on is up: the report must not replace it.
+    const QString mustStay = QStringLiteral("Check what happened to the last request.");
+    m_window->notice()->showMessage(NoticePanel::Tone::Warning, mustStay);
+    m_window->notice()->setAction(QStringLiteral("Check now"));
+    m_window->notice()->setDismissible(false);
     m_session->activate(Profile::sandboxId());
-    auto *notice = m_window->notice();
+    auto *notice = m_window->recoveryNotice();
     QTRY_VERIFY(notice->text().contains(QStringLiteral("bot-crash")));
     QVERIFY(notice->text().contains(QStringLiteral("Crashed1")));
     QVERIFY(notice->text().contains(QStringLiteral("revoke this token")));
+    QVERIFY(notice->text().contains(QStringLiteral("Sandbox"))); // which account
     QVERIFY(notice->isVisible());
+    QCOMPARE(m_window->notice()->text(), mustStay);
+    QVERIFY(m_window->notice()->isVisible());
+    auto *checkNow = m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction"));
+    QVERIFY(checkNow && checkNow->isVisible());
     const auto indexed = m_session->index()->token(
         m_session->activeProfile().id, result.portfolio.id, QStringLiteral("tok-crash"));
     QVERIFY(indexed);
