@@ -13,6 +13,7 @@
 #include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStringDecoder>
 #include <QTimer>
 #include <algorithm>
 #include <array>
@@ -327,7 +328,7 @@ QMap<QString, QList<IndexedPortfolio>> profilesFromJson(const QJsonObject &root)
 // everything else the app does before its window shows, and about as much memory as the
 // index itself. It reads only what it is sure to read exactly as the general path
 // (QJsonDocument, then profilesFromJson) does: version 1, our own keys each at most once,
-// ASCII strings with the simple escapes, integers of up to 15 digits, our date form or one
+// UTF-8 strings with the simple escapes, integers of up to 15 digits, our date form or one
 // QDateTime reads. Anything else (a hand-edited file, a problem to report, a newer version)
 // makes it give up, and the general path reads the file and says what is wrong.
 class WrittenIndexReader
@@ -451,11 +452,13 @@ private:
         expect('"');
         const char *start = m_at;
         QByteArray unescaped; // only when there are escapes
+        bool ascii = true;
         while (m_at != m_end && *m_at != '"') {
-            const char c = *m_at;
-            if (c < 0x20 || c > 0x7e)
-                giveUp(); // control characters, and anything beyond ASCII
+            const auto c = static_cast<unsigned char>(*m_at);
+            if (c < 0x20 || c == 0x7f)
+                giveUp(); // control characters
             if (c != '\\') {
+                ascii = ascii && c < 0x80;
                 ++m_at;
                 continue;
             }
@@ -495,9 +498,20 @@ private:
             giveUp();
         const QByteArrayView rest(start, m_at++ - start);
         if (unescaped.isNull())
-            return QString::fromLatin1(rest);
+            return ascii ? QString::fromLatin1(rest) : utf8(rest);
         unescaped.append(rest);
-        return QString::fromLatin1(unescaped);
+        return ascii ? QString::fromLatin1(unescaped) : utf8(unescaped);
+    }
+    // Names and descriptions in other languages than English. What is not UTF-8 is left to
+    // the general reader, which rejects it. Like QJsonDocument (tested), the decoder drops
+    // a byte order mark at the start of a string.
+    static QString utf8(QByteArrayView bytes)
+    {
+        QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        QString text = decoder.decode(bytes);
+        if (decoder.hasError())
+            giveUp();
+        return text;
     }
     QString optionalString() { return null() ? QString() : string(); }
     bool optionalBool()

@@ -333,6 +333,15 @@ private Q_SLOTS:
         QTest::newRow("repeated member") << withPortfolio("'name':'a','name':'b'");
         QTest::newRow("unicode escape") << withPortfolio("'name':'caf\\u00e9'");
         QTest::newRow("utf-8") << withPortfolio("'name':'caf\xc3\xa9'");
+        QTest::newRow("utf-8 with escapes")
+            << withPortfolio("'name':'\\\"caf\xc3\xa9\\\" \xf0\x9f\x93\x88'");
+        QTest::newRow("byte order mark") << withPortfolio("'name':'\xef\xbb\xbfx'");
+        QTest::newRow("latin-1, not utf-8") << withPortfolio("'name':'caf\xe9'");
+        QTest::newRow("overlong utf-8") << withPortfolio("'name':'\xc0\xaf'");
+        QTest::newRow("utf-8 surrogate") << withPortfolio("'name':'\xed\xa0\x80'");
+        QTest::newRow("utf-8 cut short") << withPortfolio("'name':'\xe2\x82'");
+        QTest::newRow("utf-8 beyond unicode") << withPortfolio("'name':'\xf4\x90\x80\x80'");
+        QTest::newRow("noncharacter") << withPortfolio("'name':'\xef\xbf\xbe'");
         QTest::newRow("control character") << withPortfolio("'name':'a\tb'");
         QTest::newRow("bad escape") << withPortfolio("'name':'a\\qb'");
         QTest::newRow("bad uuid") << withPortfolio("'createdByRequestId':'nope'");
