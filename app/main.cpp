@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "session/session.h"
 #include "session/translations.h"
+#include "store/indexpreload.h"
 #include "store/profilestore.h"
 
 #include <QApplication>
@@ -50,10 +51,17 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(
         QStringLiteral("agentfolio.*.debug=false\nagentfolio.*.info=false"));
     std::unique_ptr<QCoreApplication> app;
-    if (onlyWantsText(argc, argv))
+    std::shared_ptr<agentfolio::IndexPreload> indexPreload;
+    if (onlyWantsText(argc, argv)) {
         app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    } else {
+        // The index is read on a thread of its own while Qt starts and the window is
+        // built; the names make its standard path known before the application exists.
+        describeApplication();
+        indexPreload =
+            std::make_shared<agentfolio::IndexPreload>(agentfolio::PortfolioIndex::defaultPath());
         app = std::make_unique<QApplication>(argc, argv);
+    }
     describeApplication();
     agentfolio::installTranslations(*app);
 
@@ -91,7 +99,9 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.github.agentfolio.Agentfolio"));
     QApplication::setWindowIcon(agentfolio::AboutDialog::applicationIcon());
 
-    agentfolio::Session session;
+    agentfolio::SessionOptions options;
+    options.indexPreload = indexPreload;
+    agentfolio::Session session(options);
     if (parser.isSet(baseUrl)) {
         QString why;
         if (!session.setBaseUrlOverride(QUrl(parser.value(baseUrl)), &why))
@@ -109,6 +119,7 @@ int main(int argc, char *argv[])
         start = agentfolio::Profile::sandboxId();
 
     agentfolio::MainWindow window(&session);
+    session.loadIndex(); // the preload has had the window's construction to finish
     if (agentfolio::quitAfterFirstShowRequested()) {
         // The start-up benchmark (tests/bench/startup-budget.sh): everything up to the first
         // shown window, as below, and nothing of what follows it.

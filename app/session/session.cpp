@@ -4,6 +4,7 @@
 #include "sandbox/sandboxserver.h"
 #include "session/appsettings.h"
 #include "session/sessionlog.h"
+#include "store/indexpreload.h"
 #include "store/keychainsecretstore.h"
 #include "store/portfolioindex.h"
 #include "store/profilekeys.h"
@@ -32,9 +33,13 @@ Session::Session(const SessionOptions &options, QObject *parent)
         m_ownedSecrets = std::make_unique<KeychainSecretStore>();
         m_secrets = m_ownedSecrets.get();
     }
-    m_index = options.indexPath.isEmpty() ? std::make_unique<PortfolioIndex>()
-                                          : std::make_unique<PortfolioIndex>(options.indexPath);
-    m_index->load();
+    const QString indexPath =
+        options.indexPreload ? options.indexPreload->path() : options.indexPath;
+    m_index = indexPath.isEmpty() ? std::make_unique<PortfolioIndex>()
+                                  : std::make_unique<PortfolioIndex>(indexPath);
+    m_indexPreload = options.indexPreload;
+    if (!m_indexPreload)
+        m_index->load();
     m_handOff = std::make_unique<TokenHandOff>(m_secrets, m_index.get());
     // A profile in use is the moment to finish what an Agentfolio that stopped midway began
     // for it (never earlier: the keychain is touched only once the window shows).
@@ -93,8 +98,15 @@ bool Session::startSandbox(QString *why)
     return true;
 }
 
+void Session::loadIndex()
+{
+    if (const auto preload = std::exchange(m_indexPreload, nullptr))
+        m_index->load(preload.get());
+}
+
 bool Session::select(const QString &profileId)
 {
+    loadIndex(); // nothing may use a profile's index entries before they are read
     // A pending answer belongs to the profile selected before: it must be ignored.
     ++m_activation;
     const std::optional<Profile> profile = m_profiles->profile(profileId);

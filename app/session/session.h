@@ -12,6 +12,8 @@ class QNetworkAccessManager;
 
 namespace agentfolio {
 
+class IndexPreload;
+
 class ApiClient;
 class AppSettings;
 class PortfolioIndex;
@@ -28,6 +30,10 @@ struct SessionOptions
     QString settingsFile;
     QString sandboxStateFile;
     SecretStore *secretStore = nullptr; // not owned; null = the system keychain
+    // Start-up reads the index on another thread while it builds the window: with a
+    // preload, the index is loaded by loadIndex() (at the latest by select()), from the
+    // preload's path, rather than in the constructor.
+    std::shared_ptr<IndexPreload> indexPreload;
 };
 
 // Everything one running app shares: the profiles, the keychain, the index, the
@@ -48,6 +54,8 @@ public:
     AppSettings *settings() const { return m_settings.get(); }
     SecretStore *secrets() const { return m_secrets; }
     PortfolioIndex *index() const { return m_index.get(); }
+    // Loads the index from the preload given in the options, once; does nothing otherwise.
+    void loadIndex();
     TokenHandOff *handOff() const { return m_handOff.get(); }
     QNetworkAccessManager *network() const { return m_network.get(); }
     ApiClient *client() const { return m_client.get(); }
@@ -82,6 +90,7 @@ private:
     std::unique_ptr<SecretStore> m_ownedSecrets;
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<PortfolioIndex> m_index;
+    std::shared_ptr<IndexPreload> m_indexPreload; // until loadIndex()
     std::unique_ptr<TokenHandOff> m_handOff;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiClient> m_client;

@@ -1,5 +1,6 @@
 #include "store/portfolioindex.h"
 
+#include "store/indexpreload.h"
 #include "store/storelog.h"
 
 #include <QDir>
@@ -334,10 +335,18 @@ QMap<QString, QList<IndexedPortfolio>> profilesFromJson(const QJsonObject &root)
 class WrittenIndexReader
 {
 public:
-    explicit WrittenIndexReader(QByteArrayView text)
-        : m_at(text.data())
+    // `progress`, when given, is told every ProgressStep bytes or so how far the reading
+    // has got: nothing before that offset is looked at again.
+    explicit WrittenIndexReader(QByteArrayView text,
+                                const std::function<void(qsizetype)> &progress = {})
+        : m_begin(text.data())
+        , m_at(text.data())
         , m_end(text.data() + text.size())
-    { }
+        , m_progress(progress)
+    {
+        if (m_progress)
+            m_nextReport = m_at + std::min<qsizetype>(PortfolioIndex::ProgressStep, m_end - m_at);
+    }
 
     // The profiles, or std::nullopt when the general path must read the text.
     std::optional<PortfolioIndex::Profiles> read()
@@ -385,6 +394,10 @@ private:
     // Past one element of an object or array: true when another one follows.
     bool another(char close)
     {
+        if (m_progress && m_at >= m_nextReport) {
+            m_progress(m_at - m_begin);
+            m_nextReport = m_at + std::min<qsizetype>(PortfolioIndex::ProgressStep, m_end - m_at);
+        }
         skipSpace();
         if (m_at == m_end)
             giveUp();
@@ -756,8 +769,11 @@ private:
         return profiles;
     }
 
+    const char *m_begin;
     const char *m_at;
     const char *m_end;
+    std::function<void(qsizetype)> m_progress;
+    const char *m_nextReport = nullptr;
     QList<int> m_scopes;
     QStringList m_ips;
     QList<IndexedToken> m_tokens;
@@ -937,7 +953,8 @@ void PortfolioIndex::setStatus(IndexStatus::Kind kind, const QString &message,
         Q_EMIT statusChanged(m_status);
 }
 
-PortfolioIndex::ContentId PortfolioIndex::ContentId::of(const QByteArray &bytes)
+PortfolioIndex::ContentId
+PortfolioIndex::ContentId::of(QByteArrayView bytes, const std::function<void(qsizetype)> &progress)
 {
     // FNV-1a over 8-byte words, with a fold: a tenth of the work of qHash() (several milliseconds
     // for 10,000 tokens, at every start). Each step is a bijection of the state, so a file that
@@ -947,7 +964,12 @@ PortfolioIndex::ContentId PortfolioIndex::ContentId::of(const QByteArray &bytes)
     quint64 hash = 0xcbf29ce484222325ULL;
     const char *at = bytes.constData();
     const char *const end = at + bytes.size();
+    const char *nextReport = at + std::min<qsizetype>(ProgressStep, bytes.size());
     for (; end - at >= 8; at += 8) {
+        if (progress && at >= nextReport) {
+            progress(at - bytes.data());
+            nextReport = at + std::min<qsizetype>(ProgressStep, end - at);
+        }
         quint64 word;
         std::memcpy(&word, at, sizeof word);
         hash = (hash ^ word) * Prime;
@@ -979,6 +1001,12 @@ PortfolioIndex::ReadOutcome PortfolioIndex::readFile(Profiles *profiles, Content
     }
     *content = ContentId::of(bytes);
     return parseReleasing(bytes, profiles, detail);
+}
+
+std::optional<PortfolioIndex::Profiles>
+PortfolioIndex::readAsWritten(QByteArrayView bytes, const std::function<void(qsizetype)> &progress)
+{
+    return WrittenIndexReader(bytes, progress).read();
 }
 
 PortfolioIndex::ReadOutcome PortfolioIndex::parse(const QByteArray &bytes, Profiles *profiles,
@@ -1107,7 +1135,7 @@ bool PortfolioIndex::accept(ReadOutcome outcome, const QString &detail, bool loc
     return false;
 }
 
-bool PortfolioIndex::load()
+bool PortfolioIndex::load(IndexPreload *preload)
 {
     QLockFile lock(m_path + QStringLiteral(".lock"));
     const bool locked =
@@ -1115,7 +1143,12 @@ bool PortfolioIndex::load()
     Profiles profiles;
     ContentId content;
     QString detail;
-    const ReadOutcome outcome = readFile(&profiles, &content, &detail);
+    // What the preload read, if the file is still the one it read (under the lock now);
+    // otherwise, or when it gave up, the file is read here.
+    std::optional<ReadOutcome> preloaded;
+    if (preload && preload->path() == m_path)
+        preloaded = preload->take(&profiles, &content);
+    const ReadOutcome outcome = preloaded ? *preloaded : readFile(&profiles, &content, &detail);
     const bool usable = accept(outcome, detail, locked);
     if (outcome == ReadOutcome::Ok || outcome == ReadOutcome::Newer) {
         m_profiles = std::move(profiles);

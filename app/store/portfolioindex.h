@@ -20,6 +20,8 @@ class QTimer;
 
 namespace agentfolio {
 
+class IndexPreload;
+
 // A token as the index records it: what the server says, plus what only we know.
 // Never its secret: that is in the keychain under SecretKeys::tokenKey(profile, id).
 struct IndexedToken
@@ -119,7 +121,10 @@ public:
 
     // Reads the file (a missing file is an empty index). Returns false when status() has
     // a problem to show; the index is usable either way.
-    bool load();
+    bool load() { return load(nullptr); }
+    // The same, taking what `preload` read on its thread when the file has not changed
+    // since (see IndexPreload).
+    bool load(IndexPreload *preload);
     // Re-reads the file if another instance changed it; emits changed() if so.
     void reload();
 
@@ -169,6 +174,8 @@ public:
     // content writing saves: no lock, watcher or disk, so the format can be fuzzed alone.
     static ReadOutcome parse(const QByteArray &bytes, Profiles *profiles, QString *detail);
     static QByteArray serialize(const Profiles &profiles);
+    // How often, in bytes, the readers below tell a `progress` callback how far they got.
+    static constexpr qsizetype ProgressStep = qsizetype(256) * 1024;
 
 Q_SIGNALS:
     void changed();
@@ -182,9 +189,16 @@ private:
     {
         qsizetype size = 0;
         quint64 hash = 0;
-        static ContentId of(const QByteArray &bytes);
+        static ContentId of(QByteArrayView bytes,
+                            const std::function<void(qsizetype)> &progress = {});
         bool operator==(const ContentId &) const = default;
     };
+
+    friend class IndexPreload;
+    // The fast reader alone: the profiles of a file as serialize() writes it, or nullopt
+    // (then parse() reads it and says what is wrong).
+    static std::optional<Profiles> readAsWritten(QByteArrayView bytes,
+                                                 const std::function<void(qsizetype)> &progress);
 
     bool modify(Change change);
     ReadOutcome readFile(Profiles *profiles, ContentId *content, QString *detail) const;

@@ -18,6 +18,7 @@
 #include "session/createflow.h"
 #include "session/session.h"
 #include "session/tokenmanager.h"
+#include "store/indexpreload.h"
 #include "store/keychainsecretstore.h"
 #include "store/memorysecretstore.h"
 #include "store/portfolioindex.h"
@@ -502,7 +503,8 @@ void TestFaultMatrix::startSession(const FaultRow &row)
     m_secrets->setTimeout(std::chrono::milliseconds(3000));
 
     SessionOptions options;
-    options.indexPath = m_indexPath;
+    // As the app starts: the index read on a thread while the rest is set up.
+    options.indexPreload = std::make_shared<IndexPreload>(m_indexPath);
     options.settingsFile = m_dir->filePath(QStringLiteral("settings.ini"));
     options.sandboxStateFile = m_dir->filePath(QStringLiteral("sandbox.json"));
     options.secretStore = m_secrets.get();
