@@ -112,6 +112,10 @@ void CreatePortfolioPage::buildForm()
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_form = new QWidget(m_scroll);
     m_form->setObjectName(QStringLiteral("createPortfolioForm"));
+    // Given to the scroll area while still empty: set later, the full form would be laid
+    // out at the area's initial width (a column of wrapped words) only to be laid out
+    // again at the window's when it shows, a tenth of the start-up time.
+    m_scroll->setWidget(m_form);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
@@ -306,8 +310,6 @@ void CreatePortfolioPage::buildForm()
     form->addRow(
         rowLabel(tr("&Description:"), m_description),
         fieldColumn(descriptionRow, { makeProblemBox(Field::Description, m_description) }));
-
-    m_scroll->setWidget(m_form);
 
     // Below the scrolled form, always visible: general problems, progress, Create.
     m_generalBox = new QWidget(this);

@@ -28,7 +28,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -39,15 +38,6 @@
 namespace agentfolio {
 
 namespace {
-
-QScrollArea *scrolled(QWidget *page, QWidget *parent)
-{
-    auto *area = new QScrollArea(parent);
-    area->setWidget(page);
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
-    return area;
-}
 
 Portfolio toPortfolio(const IndexedPortfolio &indexed)
 {
@@ -119,8 +109,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_pages = new QStackedWidget(central);
     m_createPage = new CreatePortfolioPage(m_pages);
     m_resultPanel = new ResultPanel(m_clipboard, m_pages);
-    m_pages->addWidget(scrolled(m_createPage, m_pages));
-    m_pages->addWidget(scrolled(m_resultPanel, m_pages));
+    // Each scrolls its own content and keeps its buttons in view: no scroll area around
+    // them (a second one would lay out the whole form once more at start-up).
+    m_pages->addWidget(m_createPage);
+    m_pages->addWidget(m_resultPanel);
 
     // Two rooms: creating a portfolio, and coming back to its tokens.
     m_tokenManager = new TokenManager(m_session, this);
