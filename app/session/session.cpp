@@ -11,6 +11,7 @@
 #include "store/profilestore.h"
 #include "store/tokenhandoff.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 
 Q_LOGGING_CATEGORY(lcSession, "agentfolio.session")
@@ -40,6 +41,9 @@ Session::Session(const SessionOptions &options, QObject *parent)
     m_indexPreload = options.indexPreload;
     if (!m_indexPreload)
         m_index->load();
+    // At quit, before the window and everything else is taken down (see stopWatching()).
+    if (QCoreApplication *app = QCoreApplication::instance())
+        connect(app, &QCoreApplication::aboutToQuit, m_index.get(), &PortfolioIndex::stopWatching);
     m_handOff = std::make_unique<TokenHandOff>(m_secrets, m_index.get());
     // A profile in use is the moment to finish what an Agentfolio that stopped midway began
     // for it (never earlier: the keychain is touched only once the window shows).

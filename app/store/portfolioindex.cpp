@@ -932,11 +932,22 @@ PortfolioIndex::~PortfolioIndex() = default;
 
 void PortfolioIndex::watch()
 {
+    if (m_watchStopped)
+        return;
     const QFileInfo info(m_path);
     if (info.absoluteDir().exists() && !m_watcher->directories().contains(info.absolutePath()))
         m_watcher->addPath(info.absolutePath());
     if (info.exists() && !m_watcher->files().contains(m_path))
         m_watcher->addPath(m_path);
+}
+
+void PortfolioIndex::stopWatching()
+{
+    m_watchStopped = true;
+    m_reloadTimer->stop();
+    const QStringList paths = m_watcher->files() + m_watcher->directories();
+    if (!paths.isEmpty())
+        m_watcher->removePaths(paths);
 }
 
 void PortfolioIndex::setStatus(IndexStatus::Kind kind, const QString &message,

@@ -127,6 +127,12 @@ public:
     bool load(IndexPreload *preload);
     // Re-reads the file if another instance changed it; emits changed() if so.
     void reload();
+    // Stops noticing changes made elsewhere, for good (changes made here are still saved,
+    // re-reading the file under the lock as always): for the app's quit. The kernel lets go
+    // of a watch only after a grace period, several milliseconds on a busy machine, and
+    // closing the watcher waits for it; begun at once, that wait overlaps with the rest of
+    // the shutdown instead of following it.
+    void stopWatching();
 
     IndexStatus status() const { return m_status; }
     // Newer version, or unreadable: changes are kept in memory only.
@@ -222,6 +228,7 @@ private:
     std::chrono::milliseconds m_lockTimeout = DefaultLockTimeout;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_reloadTimer = nullptr;
+    bool m_watchStopped = false;
 };
 
 } // namespace agentfolio

@@ -557,6 +557,38 @@ private Q_SLOTS:
         QVERIFY(p->token(QStringLiteral("t1"))->revoked);
     }
 
+    // At quit: no more watching, even after a write, and nothing is lost by it.
+    void stopWatchingKeepsSaving()
+    {
+        PortfolioIndex a(path());
+        PortfolioIndex b(path());
+        QVERIFY(a.upsertPortfolio(Profile1, fullPortfolio(QStringLiteral("from-a"))));
+        QVERIFY(b.load());
+        a.stopWatching();
+        QSignalSpy aChanged(&a, &PortfolioIndex::changed);
+        IndexedPortfolio fromB;
+        fromB.id = QStringLiteral("from-b");
+        QVERIFY(b.upsertPortfolio(Profile1, fromB));
+        QTest::qWait(300);
+        QCOMPARE(aChanged.count(), 0);
+        QVERIFY(!a.portfolio(Profile1, QStringLiteral("from-b")));
+
+        // A change of its own still re-reads the file under the lock: b's is kept.
+        IndexedPortfolio second;
+        second.id = QStringLiteral("second-from-a");
+        QVERIFY(a.upsertPortfolio(Profile1, second));
+        QVERIFY(a.portfolio(Profile1, QStringLiteral("from-b")));
+        aChanged.clear();
+        IndexedPortfolio third;
+        third.id = QStringLiteral("third-from-b");
+        QVERIFY(b.upsertPortfolio(Profile1, third));
+        QTest::qWait(300);
+        QCOMPARE(aChanged.count(), 0); // the write did not watch again
+        PortfolioIndex reread(path());
+        QVERIFY(reread.load());
+        QCOMPARE(reread.portfolios(Profile1).size(), 4);
+    }
+
     // Another instance holds the lock too long: the change waits in memory, then is saved.
     void lockHeldElsewhere()
     {
