@@ -97,7 +97,7 @@ int main(int argc, char *argv[])
 
     QApplication::setApplicationDisplayName(QStringLiteral("Agentfolio"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.agentfolio.Agentfolio"));
-    QApplication::setWindowIcon(agentfolio::AboutDialog::applicationIcon());
+    QApplication::setWindowIcon(agentfolio::AboutDialog::applicationWindowIcon());
 
     agentfolio::SessionOptions options;
     options.indexPreload = indexPreload;

@@ -19,6 +19,7 @@ Q_LOGGING_CATEGORY(lcAbout, "agentfolio.ui.about")
 // The reverse-DNS id names the icon everywhere: resources, hicolor theme, desktop entry.
 const char AppId[] = "io.github.agentfolio.Agentfolio";
 constexpr int IconSizes[] = { 16, 32, 48, 64, 128, 256 };
+constexpr int LargestWindowIconSize = 128;
 // The icon's size in the dialog, in device-independent pixels (QIcon picks the sharpest
 // source for the screen's device pixel ratio).
 constexpr int ShownIconSize = 64;
@@ -77,6 +78,18 @@ QIcon AboutDialog::applicationIcon()
     if (icon.availableSizes().isEmpty())
         qCWarning(lcAbout) << "the app icon is missing from the resources; is"
                            << "agentfolio_resources linked?";
+    return icon;
+}
+
+QIcon AboutDialog::applicationWindowIcon()
+{
+    const QString id = QLatin1String(AppId);
+    QIcon icon;
+    for (int size : IconSizes) {
+        if (size <= LargestWindowIconSize)
+            icon.addFile(QStringLiteral(":/icons/%1x%1/%2.png").arg(size).arg(id),
+                         QSize(size, size));
+    }
     return icon;
 }
 

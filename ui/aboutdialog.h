@@ -20,8 +20,13 @@ public:
     explicit AboutDialog(QWidget *parent = nullptr);
 
     // The app icon compiled into the binary (resources/): the SVG where this Qt can read SVG,
-    // and PNGs from 16 to 256 pixels always. Suitable for QApplication::setWindowIcon.
+    // and PNGs from 16 to 256 pixels always. Drawn large, in this dialog.
     static QIcon applicationIcon();
+    // The same icon for QApplication::setWindowIcon: the PNGs from 16 to 128 pixels, which
+    // is what title bars and task switchers draw. Asking whether SVG can be read loads every
+    // image format plugin, and the larger images are decoded and sent to the X server with
+    // every window: a few milliseconds before the first window shows, for nothing.
+    static QIcon applicationWindowIcon();
 
     static QUrl licenceUrl();
     static QUrl homepageUrl();

@@ -20,6 +20,7 @@ private slots:
     void linksOpenInTheBrowser();
     void iconHasEverySize_data();
     void iconHasEverySize();
+    void windowIconIsTheSmallerPngs();
     void showsTheIcon();
     void closes_data();
     void closes();
@@ -113,6 +114,19 @@ void TestAboutDialog::iconHasEverySize()
     // Not a blank square: the centre of the folder is opaque.
     const QImage image = pixmap.toImage();
     QCOMPARE(image.pixelColor(size / 2, size * 2 / 3).alpha(), 255);
+}
+
+void TestAboutDialog::windowIconIsTheSmallerPngs()
+{
+    const QIcon icon = AboutDialog::applicationWindowIcon();
+    QCOMPARE(icon.availableSizes(),
+             QList<QSize>(
+                 { QSize(16, 16), QSize(32, 32), QSize(48, 48), QSize(64, 64), QSize(128, 128) }));
+    for (const QSize &size : icon.availableSizes()) {
+        const QPixmap pixmap = icon.pixmap(size, 1.0);
+        QCOMPARE(pixmap.size(), size);
+        QCOMPARE(pixmap.toImage().pixelColor(size.width() / 2, size.height() * 2 / 3).alpha(), 255);
+    }
 }
 
 void TestAboutDialog::showsTheIcon()
