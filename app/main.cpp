@@ -1,5 +1,6 @@
 #include "aboutdialog.h"
 #include "firstshow.h"
+#include "fontconfigwarmup.h"
 #include "mainwindow.h"
 #include "session/session.h"
 #include "session/translations.h"
@@ -52,9 +53,11 @@ int main(int argc, char *argv[])
         QStringLiteral("agentfolio.*.debug=false\nagentfolio.*.info=false"));
     std::unique_ptr<QCoreApplication> app;
     std::shared_ptr<agentfolio::IndexPreload> indexPreload;
+    std::unique_ptr<agentfolio::FontconfigWarmUp> fonts;
     if (onlyWantsText(argc, argv)) {
         app = std::make_unique<QCoreApplication>(argc, argv);
     } else {
+        fonts = std::make_unique<agentfolio::FontconfigWarmUp>();
         // The index is read on a thread of its own while Qt starts and the window is
         // built; the names make its standard path known before the application exists.
         describeApplication();
@@ -118,6 +121,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(sandbox) || !session.profiles()->contains(start))
         start = agentfolio::Profile::sandboxId();
 
+    fonts->wait(); // the window's construction is the first to use a font
     agentfolio::MainWindow window(&session);
     session.loadIndex(); // the preload has had the window's construction to finish
     if (agentfolio::quitAfterFirstShowRequested()) {

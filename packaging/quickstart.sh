@@ -20,12 +20,12 @@ source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${AGENTFOLIO_BUILD_DIR:-$source_dir/build}
 
 # Build: compiler, CMake, Qt 6 (Widgets, Network, HttpServer, which needs WebSockets'
-# CMake files), QtKeychain, Qt's translation tools.
+# CMake files), QtKeychain, Qt's translation tools, fontconfig (read at start-up on a thread).
 # Run: libsecret-1-0, which QtKeychain loads at run time without depending on it.
 packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
+    qt6-l10n-tools qtkeychain-qt6-dev libgl-dev libfontconfig-dev
     libsecret-1-0 qt6-qpa-plugins
 )
 if [ "$mode" = test ]; then
