@@ -42,7 +42,9 @@ int main(int argc, char *argv[])
     for (int p = 0; p * TokensEach < tokens; ++p) {
         Portfolio portfolio;
         portfolio.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        portfolio.name = QStringLiteral("Port%1").arg(p, 4, 10, QLatin1Char('0'));
+        // Names as people give them: some in other languages than English.
+        portfolio.name = (p % 4 ? QStringLiteral("Port%1") : QStringLiteral("Börse %1 📈"))
+                             .arg(p, 4, 10, QLatin1Char('0'));
         portfolio.gcid = 10'000'000 + p;
         portfolio.virtualBalance = Money::fromCents(1'000'000);
         portfolio.mirrorId = 50'000 + p;
