@@ -264,10 +264,19 @@ void MainWindow::buildHeader(QWidget *central)
     m_banner->setObjectName(QStringLiteral("profileBanner"));
     m_banner->setFrameShape(QFrame::StyledPanel);
     m_banner->setAutoFillBackground(true);
+    // Plain text, a bold title above a wrapped sentence: rich text would lay out a
+    // QTextDocument at every resize, the largest single cost of the first paint.
+    m_bannerTitle = new QLabel(m_banner);
+    m_bannerTitle->setObjectName(QStringLiteral("profileBannerTitle"));
+    m_bannerTitle->setTextFormat(Qt::PlainText);
+    m_bannerTitle->setWordWrap(true); // an account's name may be long
+    QFont titleFont = m_bannerTitle->font();
+    titleFont.setBold(true);
+    m_bannerTitle->setFont(titleFont);
     m_bannerText = new QLabel(m_banner);
     m_bannerText->setObjectName(QStringLiteral("profileBannerText"));
     m_bannerText->setWordWrap(true);
-    m_bannerText->setTextFormat(Qt::RichText);
+    m_bannerText->setTextFormat(Qt::PlainText);
 
     auto *accountLabel = new QLabel(tr("A&ccount:"), m_banner);
     m_profileBox = new QComboBox(m_banner);
@@ -286,6 +295,7 @@ void MainWindow::buildHeader(QWidget *central)
     row->addWidget(m_profileBox, 1);
     row->addWidget(addButton);
     auto *layout = new QVBoxLayout(m_banner);
+    layout->addWidget(m_bannerTitle);
     layout->addWidget(m_bannerText);
     layout->addLayout(row);
 }
@@ -315,17 +325,18 @@ void MainWindow::showActiveProfile()
     // A real-money account must never be mistaken for the sandbox: it gets the
     // highlight colours of the user's palette and says so in words.
     QPalette palette = this->palette();
+    QString title;
     QString text;
     if (profile.isSandbox) {
         palette.setColor(QPalette::Window, palette.color(QPalette::AlternateBase));
-        text = tr("<b>Sandbox</b>: a simulation on this computer. No real money moves and "
-                  "nothing reaches eToro. Add your eToro account to create real portfolios.");
+        title = tr("Sandbox");
+        text = tr("A simulation on this computer. No real money moves and nothing reaches "
+                  "eToro. Add your eToro account to create real portfolios.");
     } else {
         palette.setColor(QPalette::Window, palette.color(QPalette::Highlight));
         palette.setColor(QPalette::WindowText, palette.color(QPalette::HighlightedText));
-        text = tr("<b>Real eToro account: %1</b>. Creating a portfolio takes real money from "
-                  "this account's balance.")
-                   .arg(profile.displayName.toHtmlEscaped());
+        title = tr("Real eToro account: %1").arg(profile.displayName);
+        text = tr("Creating a portfolio takes real money from this account's balance.");
     }
     switch (m_session->state()) {
     case Session::State::Connecting:
@@ -342,6 +353,7 @@ void MainWindow::showActiveProfile()
     }
     m_banner->setPalette(palette);
     m_createPage->setRealMoney(!profile.isSandbox);
+    m_bannerTitle->setText(title);
     m_bannerText->setText(text);
     setWindowTitle(profile.isSandbox ? tr("Agentfolio — Sandbox")
                                      : tr("Agentfolio — %1 (real money)").arg(profile.displayName));

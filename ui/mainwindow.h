@@ -93,6 +93,7 @@ private:
     CreateFlow *m_flow;
     ClipboardGuard *m_clipboard;
     QFrame *m_banner = nullptr;
+    QLabel *m_bannerTitle = nullptr;
     QLabel *m_bannerText = nullptr;
     QComboBox *m_profileBox = nullptr;
     NoticePanel *m_notice = nullptr;

@@ -387,12 +387,12 @@
 <context>
     <name>agentfolio::AboutDialog</name>
     <message>
-        <location filename="../../ui/aboutdialog.cpp" line="+61"/>
+        <location filename="../../ui/aboutdialog.cpp" line="+62"/>
         <source>About Agentfolio</source>
         <translation>Über Agentfolio</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>Agentfolio icon</source>
         <translation>Agentfolio-Symbol</translation>
     </message>
@@ -862,7 +862,7 @@
 <context>
     <name>agentfolio::CreatePortfolioPage</name>
     <message>
-        <location filename="../../ui/createportfoliopage.cpp" line="+125"/>
+        <location filename="../../ui/createportfoliopage.cpp" line="+129"/>
         <source>Create an agent portfolio</source>
         <translation>Agent-Portfolio erstellen</translation>
     </message>
@@ -888,12 +888,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+486"/>
+        <location line="+484"/>
         <source>Deducted from your real eToro account balance.</source>
         <translation>Wird vom Guthaben Ihres echten eToro-Kontos abgezogen.</translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-477"/>
         <source>Investment &amp;amount:</source>
         <translation>&amp;Anlagebetrag:</translation>
     </message>
@@ -1038,7 +1038,7 @@
         <translation>Beschreib&amp;ung:</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>&amp;Create portfolio</source>
         <translation>Portfolio e&amp;rstellen</translation>
     </message>
@@ -1273,7 +1273,7 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+91"/>
+        <location filename="../../ui/mainwindow.cpp" line="+81"/>
         <source>no reason given</source>
         <translation>ohne Angabe von Gründen</translation>
     </message>
@@ -1288,7 +1288,7 @@
         <translation>Hinweis zu beim letzten Mal gespeicherten Tokens</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&amp;New portfolio</source>
         <translation>&amp;Neues Portfolio</translation>
     </message>
@@ -1346,7 +1346,7 @@
         <translation>&amp;Über Agentfolio</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>A&amp;ccount:</source>
         <translation>&amp;Konto:</translation>
     </message>
@@ -1371,7 +1371,7 @@
         <translation>eToro-Konto hinzufügen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Sandbox (no real money)</source>
         <translation>Sandbox (kein echtes Geld)</translation>
     </message>
@@ -1381,22 +1381,12 @@
         <translation>%1 (echtes eToro-Konto)</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>&lt;b&gt;Sandbox&lt;/b&gt;: a simulation on this computer. No real money moves and nothing reaches eToro. Add your eToro account to create real portfolios.</source>
-        <translation>&lt;b&gt;Sandbox&lt;/b&gt;: eine Simulation auf diesem Computer. Es wird kein echtes Geld bewegt, und nichts erreicht eToro. Fügen Sie Ihr eToro-Konto hinzu, um echte Portfolios zu erstellen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&lt;b&gt;Real eToro account: %1&lt;/b&gt;. Creating a portfolio takes real money from this account&apos;s balance.</source>
-        <translation>&lt;b&gt;Echtes eToro-Konto: %1&lt;/b&gt;. Das Erstellen eines Portfolios zieht echtes Geld vom Guthaben dieses Kontos ab.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+35"/>
         <source>Reading the account&apos;s keys…</source>
         <translation>Die Schlüssel des Kontos werden gelesen…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Agentfolio — Sandbox</source>
         <translation>Agentfolio — Sandbox</translation>
     </message>
@@ -1448,13 +1438,14 @@
         <translation>Konto: %1. Der Anlagebetrag kann danach nicht mehr geändert werden; die Kopie bildet die Trades des Portfolios im Verhältnis zu seinem virtuellen Guthaben ab.</translation>
     </message>
     <message>
-        <location line="-245"/>
-        <location line="+247"/>
+        <location line="-257"/>
+        <location line="+160"/>
+        <location line="+99"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-368"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1469,7 +1460,22 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+343"/>
+        <location line="+257"/>
+        <source>A simulation on this computer. No real money moves and nothing reaches eToro. Add your eToro account to create real portfolios.</source>
+        <translation>Eine Simulation auf diesem Computer. Es wird kein echtes Geld bewegt, und nichts erreicht eToro. Fügen Sie Ihr eToro-Konto hinzu, um echte Portfolios zu erstellen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Real eToro account: %1</source>
+        <translation>Echtes eToro-Konto: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creating a portfolio takes real money from this account&apos;s balance.</source>
+        <translation>Das Erstellen eines Portfolios zieht echtes Geld vom Guthaben dieses Kontos ab.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>Create and invest %1</source>
         <translation>Erstellen und %1 investieren</translation>
     </message>
@@ -1690,7 +1696,7 @@
 <context>
     <name>agentfolio::PortfolioIndex</name>
     <message>
-        <location filename="../../app/store/portfolioindex.cpp" line="+131"/>
+        <location filename="../../app/store/portfolioindex.cpp" line="+133"/>
         <source>%1 is missing</source>
         <translation>%1 fehlt</translation>
     </message>
@@ -1760,7 +1766,7 @@
         <translation>ein Portfolio</translation>
     </message>
     <message>
-        <location line="+674"/>
+        <location line="+725"/>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
@@ -1800,7 +1806,7 @@
         <translation>Der Portfolio-Index %1 kann gerade nicht gelesen werden (%2).</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+106"/>
         <source>The portfolio index %1 could not be saved (%2). The previous version is intact; the change is kept in memory and will be saved with the next one.</source>
         <translation>Der Portfolio-Index %1 konnte nicht gespeichert werden (%2). Die vorherige Version ist unversehrt; die Änderung wird im Arbeitsspeicher gehalten und mit der nächsten gespeichert.</translation>
     </message>
@@ -2335,12 +2341,12 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::Session</name>
     <message>
-        <location filename="../../app/session/session.cpp" line="+89"/>
+        <location filename="../../app/session/session.cpp" line="+98"/>
         <source>The built-in sandbox could not listen on 127.0.0.1.</source>
         <translation>Die eingebaute Sandbox konnte nicht auf 127.0.0.1 lauschen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>There is no account named &quot;%1&quot;.</source>
         <translation>Es gibt kein Konto namens „%1“.</translation>
     </message>
@@ -2622,7 +2628,7 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::TokenHandOff</name>
     <message>
-        <location filename="../../app/store/tokenhandoff.cpp" line="+287"/>
+        <location filename="../../app/store/tokenhandoff.cpp" line="+289"/>
         <source>the keychain gave back something other than what was just saved</source>
         <translation>der Schlüsselbund gab etwas anderes zurück als das, was gerade gespeichert wurde</translation>
     </message>
@@ -3476,7 +3482,7 @@ Token-ID: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+62"/>
+        <location filename="../../app/main.cpp" line="+73"/>
         <source>Create eToro agent portfolios and keep their tokens in the system keychain.</source>
         <translation>eToro-Agent-Portfolios erstellen und ihre Tokens im Schlüsselbund des Systems aufbewahren.</translation>
     </message>
@@ -3516,7 +3522,7 @@ Token-ID: %2</translation>
         <translation>--sandbox und --profile schließen einander aus</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>--api-base-url: %1</source>
         <translation>--api-base-url: %1</translation>
     </message>

@@ -136,9 +136,12 @@ void TestMainWindow::confirmByKeyboard()
 
 void TestMainWindow::startsOnTheSandboxAndSaysSo()
 {
+    auto *title = m_window->findChild<QLabel *>(QStringLiteral("profileBannerTitle"));
+    QVERIFY(title && title->isVisible());
+    QCOMPARE(title->text(), QStringLiteral("Sandbox"));
+    QVERIFY(title->font().bold());
     auto *banner = m_window->findChild<QLabel *>(QStringLiteral("profileBannerText"));
     QVERIFY(banner && banner->isVisible());
-    QVERIFY(banner->text().contains(QStringLiteral("Sandbox")));
     QVERIFY(banner->text().contains(QStringLiteral("No real money")));
     auto *box = m_window->findChild<QComboBox *>(QStringLiteral("profileBox"));
     QCOMPARE(box->currentData().toString(), Profile::sandboxId());

@@ -66,7 +66,9 @@ protected:
             requests = m_server ? m_server->requestCount() : 0;
             sandboxStarted = m_session->sandbox() != nullptr;
             state = m_session->state();
-            banner = m_window->findChild<QLabel *>(QStringLiteral("profileBannerText"))->text();
+            banner = m_window->findChild<QLabel *>(QStringLiteral("profileBannerTitle"))->text()
+                + QLatin1Char('\n')
+                + m_window->findChild<QLabel *>(QStringLiteral("profileBannerText"))->text();
         }
         return QObject::eventFilter(watched, event);
     }
