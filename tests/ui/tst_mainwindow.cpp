@@ -24,6 +24,8 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +51,7 @@ private slots:
     void quittingWithAPendingTokenAsksFirst();
     void everyInputHasAnAccessibleName();
     void tokenLostToACrashIsReportedAtNextStart();
+    void smallWindowKeepsCreateInViewAndScrollsTheForm();
 
 private:
     void fillByKeyboard(const QString &amount, const QString &name, const QString &token);
@@ -358,6 +361,28 @@ void TestMainWindow::everyInputHasAnAccessibleName()
 
 // Agentfolio is killed while the keychain write of a new token hangs: the next start
 // says that the token's secret is lost and what to do, instead of showing nothing.
+// On a small screen the form scrolls and the Create button stays in view.
+void TestMainWindow::smallWindowKeepsCreateInViewAndScrollsTheForm()
+{
+    m_window->resize(640, 420);
+    QTRY_COMPARE(m_window->size(), QSize(640, 420));
+    auto *create = m_window->findChild<QPushButton *>(QStringLiteral("createButton"));
+    QVERIFY(create && create->isVisible());
+    const QRect inWindow(create->mapTo(m_window.get(), QPoint(0, 0)), create->size());
+    QVERIFY2(m_window->rect().contains(inWindow), "the Create button is cut off");
+    auto *form = m_window->findChild<QWidget *>(QStringLiteral("createPortfolioForm"));
+    QVERIFY(form);
+    auto *area = qobject_cast<QScrollArea *>(form->parentWidget()->parentWidget());
+    QVERIFY(area);
+    QTRY_VERIFY(area->verticalScrollBar()->maximum() > 0);
+    // Every field can be scrolled into view: the last one, the description, too.
+    auto *description = form->findChild<QPlainTextEdit *>(QStringLiteral("description"));
+    QVERIFY(description);
+    area->ensureWidgetVisible(description);
+    const QRect shown(description->mapTo(area->viewport(), QPoint(0, 0)), description->size());
+    QVERIFY(area->viewport()->rect().contains(shown));
+}
+
 void TestMainWindow::tokenLostToACrashIsReportedAtNextStart()
 {
     m_secrets->setTimeout(std::chrono::seconds(30));
