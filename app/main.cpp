@@ -91,6 +91,10 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "url"));
     parser.addOptions({ sandbox, profile, baseUrl });
     parser.process(*app);
+    // "-h" or "-v" taken as an option's value ("--profile -h") chose the text-only start;
+    // with no help or version asked for after all, there is no window to show.
+    if (!fonts)
+        return usageError(QCoreApplication::translate("main", "an option is missing its value"));
     if (!parser.positionalArguments().isEmpty())
         return usageError(QCoreApplication::translate("main", "unexpected argument \"%1\"")
                               .arg(parser.positionalArguments().constFirst()));

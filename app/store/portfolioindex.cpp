@@ -513,14 +513,17 @@ private:
         if (unescaped.isNull())
             return ascii ? QString::fromLatin1(rest) : utf8(rest);
         unescaped.append(rest);
-        return ascii ? QString::fromLatin1(unescaped) : utf8(unescaped);
+        return ascii ? QString::fromLatin1(unescaped) : utf8(unescaped, true);
     }
     // Names and descriptions in other languages than English. What is not UTF-8 is left to
     // the general reader, which rejects it. Like QJsonDocument (tested), the decoder drops
-    // a byte order mark at the start of a string.
-    static QString utf8(QByteArrayView bytes)
+    // a byte order mark at the start of a string, but keeps it in a string with escapes.
+    static QString utf8(QByteArrayView bytes, bool hadEscapes = false)
     {
-        QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        QStringDecoder decoder(QStringConverter::Utf8,
+                               hadEscapes ? QStringConverter::Flag::Stateless
+                                       | QStringConverter::Flag::ConvertInitialBom
+                                          : QStringConverter::Flag::Stateless);
         QString text = decoder.decode(bytes);
         if (decoder.hasError())
             giveUp();

@@ -1766,7 +1766,7 @@
         <translation>ein Portfolio</translation>
     </message>
     <message>
-        <location line="+725"/>
+        <location line="+728"/>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
@@ -3512,7 +3512,12 @@ Token-ID: %2</translation>
         <translation>URL</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>an option is missing its value</source>
+        <translation>einer Option fehlt ihr Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>unerwartetes Argument „%1“</translation>
     </message>

@@ -336,6 +336,8 @@ private Q_SLOTS:
         QTest::newRow("utf-8 with escapes")
             << withPortfolio("'name':'\\\"caf\xc3\xa9\\\" \xf0\x9f\x93\x88'");
         QTest::newRow("byte order mark") << withPortfolio("'name':'\xef\xbb\xbfx'");
+        QTest::newRow("byte order mark and an escape")
+            << withPortfolio("'name':'\xef\xbb\xbfx\\ny'");
         QTest::newRow("latin-1, not utf-8") << withPortfolio("'name':'caf\xe9'");
         QTest::newRow("overlong utf-8") << withPortfolio("'name':'\xc0\xaf'");
         QTest::newRow("utf-8 surrogate") << withPortfolio("'name':'\xed\xa0\x80'");
