@@ -446,8 +446,13 @@ void ApiClient::readSuccess(ApiReply *reply, const QByteArray &body, const QStri
                 result->tokenCreated = false;
             reply->m_createResult = std::move(*result);
         } else {
-            // The server said yes, but the token could not be read: the portfolio
-            // exists and its token is lost. The caller must reconcile.
+            // The server said yes, but the answer could not be read: the portfolio
+            // probably exists. The caller must reconcile, and keeps any token secret
+            // the answer still carried, since eToro never shows it again.
+            reply->m_salvagedTokens = ApiJson::salvageCreatedTokens(body);
+            if (!reply->m_salvagedTokens.isEmpty())
+                qCWarning(lcApi) << "create: unreadable success answer still carried"
+                                 << reply->m_salvagedTokens.size() << "token secret(s); kept";
             malformed(true);
         }
         break;

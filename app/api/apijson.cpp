@@ -281,6 +281,23 @@ std::optional<CreatePortfolioResult> ApiJson::parseCreateResponse(const QByteArr
     return result;
 }
 
+QList<CreatedToken> ApiJson::salvageCreatedTokens(const QByteArray &body)
+{
+    QString unreadable;
+    const auto object = parseObject(body, &unreadable);
+    QList<CreatedToken> salvaged;
+    if (!object)
+        return salvaged;
+    const QJsonArray tokens = object->value(QLatin1String("userTokens")).toArray();
+    for (const auto &value : tokens) {
+        QString incomplete; // expected: the answer was refused for some such reason
+        CreatedToken created = readCreatedToken(value.toObject(), &incomplete);
+        if (!created.secret.isEmpty())
+            salvaged.append(std::move(created));
+    }
+    return salvaged;
+}
+
 std::optional<QList<Portfolio>> ApiJson::parsePortfolioList(const QByteArray &body, QString *error)
 {
     QString problem;

@@ -45,6 +45,10 @@ public:
     static std::optional<QList<Portfolio>> parsePortfolioList(const QByteArray &body,
                                                               QString *error);
     static std::optional<CreatedToken> parseCreatedToken(const QByteArray &body, QString *error);
+    // For a success answer that parseCreateResponse() refused: every token in it that still
+    // carries its secret, however incomplete the rest (its id may be empty). eToro shows a
+    // secret only once, so what can be read is kept rather than dropped with the answer.
+    static QList<CreatedToken> salvageCreatedTokens(const QByteArray &body);
     static ErrorBody parseErrorBody(const QByteArray &body, const QByteArray &contentType = {});
 
     // Dates as the API sends them: ISO 8601, "Z" or an offset, optional fractions.

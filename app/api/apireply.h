@@ -45,6 +45,10 @@ public:
     const CreatedToken &createdToken() const { return m_createdToken; }
     // FindPortfolioByName: the portfolio of that name, or nullopt when there is none.
     const std::optional<Portfolio> &foundPortfolio() const { return m_foundPortfolio; }
+    // CreatePortfolio that finished as OutcomeUnknown because a success answer could not be
+    // read: the tokens it still carried with their secrets (see
+    // ApiJson::salvageCreatedTokens()). Their ids may be missing.
+    const QList<CreatedToken> &salvagedTokens() const { return m_salvagedTokens; }
 
     // Stops the call. Before anything was sent it finishes as Cancelled; a create that
     // may already have reached the server finishes as OutcomeUnknown.
@@ -68,6 +72,7 @@ private:
     QList<Portfolio> m_portfolios;
     CreatedToken m_createdToken;
     std::optional<Portfolio> m_foundPortfolio;
+    QList<CreatedToken> m_salvagedTokens;
     std::function<void()> m_abort;
 };
 

@@ -74,6 +74,8 @@ private slots:
     void faultsOnList();
     void faultsOnCreate_data();
     void faultsOnCreate();
+    void unreadableCreateAnswerKeepsTheTokenItCarried_data();
+    void unreadableCreateAnswerKeepsTheTokenItCarried();
     void partialCreate207();
     void droppedCreateLeavesOnePortfolioAndIsOutcomeUnknown();
     void droppedCreateOnReusedConnectionIsNeverAPlainError();
@@ -464,6 +466,67 @@ void TestApiClient::faultsOnCreate()
     QVERIFY(reply->error()->message().contains(QStringLiteral("money may have moved")));
     if (fault == Fault::Kind::HugeBody)
         QVERIFY(reply->error()->message().contains(QStringLiteral("1 MiB")));
+}
+
+void TestApiClient::unreadableCreateAnswerKeepsTheTokenItCarried_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("secrets"); // the secrets kept, in order
+    QTest::addColumn<QStringList>("ids"); // their ids as the answer gave them
+
+    QTest::newRow("no portfolio id")
+        << QByteArray(R"({"userTokens":[{"userTokenId":"t-1","userTokenName":"bot",)"
+                      R"("userToken":"sk_known_1"}],"userTokenCreated":true})")
+        << QStringList { QStringLiteral("sk_known_1") } << QStringList { QStringLiteral("t-1") };
+    QTest::newRow("no token id") << QByteArray(
+        R"({"agentPortfolioId":"p-1","userTokens":[{"userToken":"sk_known_1"}]})")
+                                 << QStringList { QStringLiteral("sk_known_1") }
+                                 << QStringList { QString() };
+    QTest::newRow("one of two tokens carries its secret")
+        << QByteArray(R"({"userTokens":[{"userTokenId":"t-1"},)"
+                      R"({"userTokenId":"t-2","userToken":"sk_known_2"}]})")
+        << QStringList { QStringLiteral("sk_known_2") } << QStringList { QStringLiteral("t-2") };
+    QTest::newRow("no secret") << QByteArray(R"({"userTokens":[{"userTokenId":"t-1"}]})")
+                               << QStringList() << QStringList();
+    QTest::newRow("secret not a string")
+        << QByteArray(R"({"userTokens":[{"userTokenId":"t-1","userToken":12}]})") << QStringList()
+        << QStringList();
+    QTest::newRow("empty secret") << QByteArray(
+        R"({"userTokens":[{"userTokenId":"t-1","userToken":""}]})")
+                                  << QStringList() << QStringList();
+    // Not JSON: nothing in it can be trusted to be a whole secret.
+    QTest::newRow("cut mid-JSON") << QByteArray(R"({"userTokens":[{"userToken":"sk_known_1)")
+                                  << QStringList() << QStringList();
+    QTest::newRow("tokens not a list") << QByteArray(R"({"userTokens":{"userToken":"sk_known_1"}})")
+                                       << QStringList() << QStringList();
+}
+
+void TestApiClient::unreadableCreateAnswerKeepsTheTokenItCarried()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, secrets);
+    QFETCH(QStringList, ids);
+    Fault injected;
+    injected.kind = Fault::Kind::Answer;
+    injected.method = "POST";
+    injected.status = 201;
+    injected.contentType = QByteArrayLiteral("application/json");
+    injected.body = body;
+    m_server->injectFault(injected);
+    ApiReply *reply = finished(m_client->createPortfolio(validRequest()));
+    QVERIFY(reply->error());
+    QCOMPARE(reply->error()->kind, Kind::OutcomeUnknown);
+    QCOMPARE(reply->error()->underlying, std::optional<Kind>(Kind::MalformedResponse));
+    QStringList kept;
+    QStringList keptIds;
+    for (const CreatedToken &token : reply->salvagedTokens()) {
+        kept << token.secret.reveal();
+        keptIds << token.token.id;
+    }
+    QCOMPARE(kept, secrets);
+    QCOMPARE(keptIds, ids);
+    QVERIFY(!reply->error()->message().contains(QStringLiteral("sk_known")));
+    QVERIFY(!reply->error()->summary().contains(QStringLiteral("sk_known")));
 }
 
 void TestApiClient::partialCreate207()

@@ -74,6 +74,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    "the tokens survive a round trip");
     }
 
+    // What a refused success answer gives up: only whole secrets, and for an answer that
+    // parsed, exactly the secrets the result carries.
+    const QList<CreatedToken> salvaged = ApiJson::salvageCreatedTokens(body);
+    for (const CreatedToken &created : salvaged)
+        FUZZ_CHECK(!created.secret.isEmpty(), "a salvaged token has its secret");
+    if (result) {
+        FUZZ_CHECK(salvaged.size() == result->createdTokens.size(),
+                   "an answer that parses salvages each of its tokens");
+        for (qsizetype i = 0; i < salvaged.size() && i < result->createdTokens.size(); ++i)
+            FUZZ_CHECK(salvaged.at(i).secret == result->createdTokens.at(i).secret,
+                       "a salvaged secret is the parsed one");
+    }
+
     // The same answer with a secret we know: it must never appear in an error, and an
     // answer that parsed still parses, carrying that secret.
     QJsonParseError parseError;
@@ -88,6 +101,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        "an error message never contains the token secret");
             FUZZ_CHECK(canaryResult.has_value() == result.has_value(),
                        "the secret's value does not decide whether an answer parses");
+            for (const CreatedToken &created :
+                 ApiJson::salvageCreatedTokens(fuzz::toBytes(root.toObject())))
+                FUZZ_CHECK(created.secret.reveal() == fuzz::canarySecret(),
+                           "a salvaged secret is taken as sent");
             if (canaryResult) {
                 for (const CreatedToken &created : canaryResult->createdTokens)
                     FUZZ_CHECK(created.secret.reveal() == fuzz::canarySecret(),
