@@ -3,7 +3,9 @@
 #include "sandbox/sandboxlogging.h"
 
 #include <QHttpServerRequest>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -60,6 +62,10 @@ QString kindName(SandboxServer::Fault::Kind kind)
         return QStringLiteral("MalformedBody");
     case Kind::TruncatedBody:
         return QStringLiteral("TruncatedBody");
+    case Kind::WithoutPortfolioId:
+        return QStringLiteral("WithoutPortfolioId");
+    case Kind::WithoutIds:
+        return QStringLiteral("WithoutIds");
     case Kind::Html429:
         return QStringLiteral("Html429");
     case Kind::HugeBody:
@@ -376,6 +382,24 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     case Kind::TruncatedBody:
         finish(withBody(reply), Delivery::Truncated);
         break;
+    case Kind::WithoutPortfolioId:
+    case Kind::WithoutIds: {
+        QJsonObject object = QJsonDocument::fromJson(withBody(reply).body).object();
+        object.remove(QStringLiteral("agentPortfolioId"));
+        if (fault->kind == Kind::WithoutIds) {
+            QJsonArray tokens = object.value(QStringLiteral("userTokens")).toArray();
+            for (qsizetype i = 0; i < tokens.size(); ++i) {
+                QJsonObject withoutId = tokens.at(i).toObject();
+                withoutId.remove(QStringLiteral("userTokenId"));
+                tokens.replace(i, withoutId);
+            }
+            object.insert(QStringLiteral("userTokens"), tokens);
+        }
+        SandboxReply incomplete = SandboxReply::json(withBody(reply).status, object);
+        incomplete.headers = reply.headers;
+        finish(incomplete);
+        break;
+    }
     case Kind::HugeBody: {
         // Still valid JSON: the processed answer's members plus padding to 2 MiB.
         QJsonObject object = QJsonDocument::fromJson(reply.body).object();

@@ -75,6 +75,9 @@ public:
             ServiceUnavailable503, // an HTML page, not processed
             MalformedBody, // processed; the answer's status with the body {"agentPort
             TruncatedBody, // processed; Content-Length larger than what is sent, then closed
+            WithoutPortfolioId, // processed; valid JSON without "agentPortfolioId", so a
+                                // create's answer cannot be read, yet still carries its token
+            WithoutIds, // processed; as WithoutPortfolioId, and no token has "userTokenId"
             Html429, // 429 with Retry-After: 7 and an HTML page, not processed
             HugeBody, // processed; 200 with a valid JSON body of 2 MiB
             TokenNotCreated207, // a create makes the portfolio but no token: 207, portfolio

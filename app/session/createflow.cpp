@@ -5,7 +5,39 @@
 #include "session/sessionlog.h"
 #include "store/tokenhandoff.h"
 
+#include <optional>
+#include <utility>
+
 namespace agentfolio {
+
+namespace {
+
+// The listed token a salvaged one is: by its id, or (an answer without ids) by a name
+// that only one listed token has. Nothing is guessed beyond that.
+std::optional<UserToken> listedTokenFor(const CreatedToken &salvaged,
+                                        const QList<UserToken> &listed,
+                                        const QString &requestedName)
+{
+    if (!salvaged.token.id.isEmpty()) {
+        for (const UserToken &token : listed) {
+            if (token.id == salvaged.token.id)
+                return token;
+        }
+        return std::nullopt;
+    }
+    const QString name = salvaged.token.name.isEmpty() ? requestedName : salvaged.token.name;
+    std::optional<UserToken> only;
+    for (const UserToken &token : listed) {
+        if (token.id.isEmpty() || token.name != name)
+            continue;
+        if (only)
+            return std::nullopt; // two of that name: no telling which
+        only = token;
+    }
+    return only;
+}
+
+} // namespace
 
 CreateFlow::CreateFlow(Session *session, QObject *parent)
     : QObject(parent)
@@ -35,6 +67,9 @@ void CreateFlow::reset()
     m_error.reset();
     m_adopted.reset();
     m_result = {};
+    m_salvaged.clear();
+    m_rescued.clear();
+    m_unplaced = 0;
     setState(State::Idle);
 }
 
@@ -56,6 +91,9 @@ bool CreateFlow::submit(const CreatePortfolioRequest &request)
     m_error.reset();
     m_adopted.reset();
     m_result = {};
+    m_salvaged.clear();
+    m_rescued.clear();
+    m_unplaced = 0;
     qCInfo(lcSession).noquote() << "create" << request.portfolioName << "for profile" << m_profileId
                                 << "request id" << m_requestId.toString(QUuid::WithoutBraces);
     setState(State::Sending);
@@ -80,6 +118,7 @@ void CreateFlow::createAnswered(ApiReply *reply)
         return;
     }
     m_error = *reply->error();
+    m_salvaged = reply->salvagedTokens();
     setState(m_error->kind == ApiError::Kind::OutcomeUnknown ? State::OutcomeUnknown
                                                              : State::Failed);
     emit failed(*m_error);
@@ -109,6 +148,15 @@ void CreateFlow::checkAnswered(ApiReply *reply)
         return;
     }
     const std::optional<Portfolio> found = reply->foundPortfolio();
+    if (!found && !m_salvaged.isEmpty()) {
+        // The answer was a success that carried a token: the create happened, whatever
+        // the list says yet. Sending again could double the money.
+        qCWarning(lcSession).noquote() << "check: no portfolio named" << m_request.portfolioName
+                                       << "is listed, yet the create's answer carried a token";
+        setState(State::OutcomeUnknown);
+        emit checkFinished(CheckResult::NotYetListed);
+        return;
+    }
     if (!found) {
         qCInfo(lcSession).noquote() << "check: no portfolio named" << m_request.portfolioName;
         m_error.reset();
@@ -119,6 +167,7 @@ void CreateFlow::checkAnswered(ApiReply *reply)
     PortfolioIndex *index = m_session->index();
     if (const auto known = index->portfolio(m_profileId, found->id)) {
         m_adopted = *known;
+        rescueSalvagedTokens(*found);
         setState(State::Succeeded);
         emit checkFinished(CheckResult::AlreadyKnown);
         return;
@@ -131,8 +180,29 @@ void CreateFlow::checkAnswered(ApiReply *reply)
     index->upsertPortfolio(m_profileId, adopted);
     m_adopted = adopted;
     qCInfo(lcSession).noquote() << "check: adopted portfolio" << found->id << "into the index";
+    rescueSalvagedTokens(*found);
     setState(State::Succeeded);
     emit checkFinished(CheckResult::Adopted);
+}
+
+void CreateFlow::rescueSalvagedTokens(const Portfolio &found)
+{
+    const QList<CreatedToken> salvaged = std::exchange(m_salvaged, {});
+    for (const CreatedToken &created : salvaged) {
+        const auto listed = listedTokenFor(created, found.tokens, m_request.tokenName);
+        if (!listed) {
+            ++m_unplaced;
+            qCWarning(lcSession).noquote()
+                << "check: a token secret from the create's answer matches no token listed for"
+                << found.id << "; it cannot be stored";
+            continue;
+        }
+        const CreatedToken placed { *listed, created.secret };
+        m_session->handOff()->storeAddedToken(m_profileId, found.id, placed);
+        m_rescued.append(placed);
+        qCInfo(lcSession).noquote()
+            << "check: token" << listed->id << "from the create's answer handed to the keychain";
+    }
 }
 
 } // namespace agentfolio

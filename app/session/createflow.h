@@ -21,7 +21,10 @@ class Session;
 //   while busy), and a create is never re-sent;
 // - a success goes straight to the hand-off (keychain, then index);
 // - an ambiguous outcome is reported as such, and checkNow() looks the name up
-//   in the server's list and, if found, adopts the portfolio into the index.
+//   in the server's list and, if found, adopts the portfolio into the index;
+// - a success answer too broken to read still gives up any token secret it carried:
+//   the flow holds it (salvagedTokenCount()) until the check finds the portfolio, then
+//   hands it to the keychain like any other (rescuedTokens()).
 class CreateFlow : public QObject
 {
     Q_OBJECT
@@ -40,6 +43,8 @@ public:
         Adopted, // found on the server and now in the index (without a token)
         AlreadyKnown, // found, and the index already had it
         NotFound, // no portfolio of that name: the create did not happen
+        NotYetListed, // none of that name, but the answer carried a token: it did happen,
+                      // and the outcome stays unknown until the list shows it
         CheckFailed, // the check itself failed; the outcome is still unknown
     };
     Q_ENUM(CheckResult)
@@ -62,6 +67,13 @@ public:
     const std::optional<ApiError> &lastError() const { return m_error; }
     const CreatePortfolioResult &result() const { return m_result; }
     const std::optional<IndexedPortfolio> &adoptedPortfolio() const { return m_adopted; }
+    // While OutcomeUnknown: how many token secrets the unreadable answer still carried.
+    qsizetype salvagedTokenCount() const { return m_salvaged.size(); }
+    // After a check found the portfolio: the salvaged tokens, now known by the list's
+    // ids and given to the hand-off; and how many could not be matched to a listed token
+    // (their secrets are gone: the user is told, and must add a new token).
+    const QList<CreatedToken> &rescuedTokens() const { return m_rescued; }
+    int unplacedTokenCount() const { return m_unplaced; }
 
 signals:
     void stateChanged(agentfolio::CreateFlow::State state);
@@ -75,6 +87,7 @@ private:
     void setState(State state);
     void createAnswered(ApiReply *reply);
     void checkAnswered(ApiReply *reply);
+    void rescueSalvagedTokens(const Portfolio &found);
 
     QPointer<Session> m_session;
     State m_state = State::Idle;
@@ -84,6 +97,9 @@ private:
     std::optional<ApiError> m_error;
     CreatePortfolioResult m_result;
     std::optional<IndexedPortfolio> m_adopted;
+    QList<CreatedToken> m_salvaged; // secrets from an unreadable answer, until placed
+    QList<CreatedToken> m_rescued;
+    int m_unplaced = 0;
     QPointer<ApiReply> m_reply;
 };
 

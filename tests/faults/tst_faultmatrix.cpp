@@ -274,6 +274,10 @@ struct FaultRow
     // Killed rows: what the restarted Agentfolio says of the interrupted token.
     InterruptedToken::Outcome recovered = InterruptedToken::Outcome::Found;
 
+    // OutcomeUnknown: token secrets the unreadable answer still carried, which the
+    // check must place and hand to the keychain.
+    int salvaged = 0;
+
     // What happened on the server.
     bool processed = false; // a portfolio (or token) was made by the row's call
     int sent = 1; // how many times the call reached the server
@@ -739,6 +743,16 @@ void TestFaultMatrix::faults_data()
         row.httpStatus = 201;
         row.processed = true;
         QTest::newRow("201 body cut mid-JSON") << row;
+        // Valid JSON that lacks what the client needs: the portfolio is not known from the
+        // answer, but the token secret in it is kept and stored once the check finds it.
+        row.fault = sandboxFault(Fault::Kind::WithoutPortfolioId);
+        row.salvaged = 1;
+        row.mentions = { QStringLiteral("agentPortfolioId") };
+        QTest::newRow("201 without the portfolio id (token kept)") << row;
+        row.fault = sandboxFault(Fault::Kind::WithoutIds);
+        QTest::newRow("201 without any id (token kept, found by name)") << row;
+        row.salvaged = 0;
+        row.mentions = {};
         row.fault = sandboxFault(Fault::Kind::TruncatedBody);
         // Qt reports a cut body as a short read or as a closed connection.
         row.kinds = { ApiKind::MalformedResponse, ApiKind::Network };
@@ -1080,6 +1094,7 @@ void TestFaultMatrix::faults()
         QVERIFY2(row.kinds.contains(*error->underlying), qPrintable(error->summary()));
         QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
         QVERIFY2(shown.contains(QStringLiteral("outcome is unknown")), qPrintable(shown));
+        QCOMPARE(m_flow->salvagedTokenCount(), row.salvaged);
         break;
     }
     if (error) {
@@ -1171,6 +1186,21 @@ void TestFaultMatrix::faults()
             QCOMPARE(result, CreateFlow::CheckResult::Adopted);
             QVERIFY(m_flow->adoptedPortfolio());
             QVERIFY(index->portfolio(profile(), m_flow->adoptedPortfolio()->id));
+            QCOMPARE(m_flow->rescuedTokens().size(), row.salvaged);
+            QCOMPARE(m_flow->unplacedTokenCount(), 0);
+            for (const CreatedToken &rescued : m_flow->rescuedTokens()) {
+                // Known now by the list's id; its secret the one the answer carried.
+                QVERIFY(!rescued.token.id.isEmpty());
+                QVERIFY(rescued.secret.reveal().startsWith(QLatin1String("sk_sandbox_")));
+                m_knownSecrets.insert(rescued.token.id, rescued.secret);
+                const QString adoptedId = m_flow->adoptedPortfolio()->id;
+                auto stored = [&] {
+                    const auto token = index->token(profile(), adoptedId, rescued.token.id);
+                    return token && token->secretStored;
+                };
+                QTRY_VERIFY_WITH_TIMEOUT(stored(), WaitMs);
+            }
+            QVERIFY(!handOff->hasPendingTokens());
         } else {
             QCOMPARE(result, CreateFlow::CheckResult::NotFound);
         }

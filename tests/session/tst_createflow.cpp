@@ -16,6 +16,8 @@
 using namespace agentfolio;
 using Fault = SandboxServer::Fault;
 
+Q_DECLARE_METATYPE(SandboxServer::Fault::Kind)
+
 class TestCreateFlow : public QObject
 {
     Q_OBJECT
@@ -27,6 +29,10 @@ private slots:
     void droppedCreateIsCheckedAndAdopted();
     void createThatNeverHappenedIsReportedNotFound();
     void keychainFailureKeepsTheTokenPending();
+    void tokenOfAnUnreadableAnswerIsStoredOnceFound_data();
+    void tokenOfAnUnreadableAnswerIsStoredOnceFound();
+    void tokenOfAnUnreadableAnswerKeepsTheLockUntilListed();
+    void tokenOfAnUnreadableAnswerMatchingNoListedTokenIsReported();
     void partialCreateIsRecordedWithoutToken();
     void serverRefusalIsAPlainFailure();
     void debugLogsOfAFullCreateCarryNoSecret();
@@ -34,6 +40,8 @@ private slots:
 private:
     CreatePortfolioRequest request(const QString &name = QStringLiteral("MyPort1")) const;
     void waitForState(CreateFlow::State state);
+    void injectIncompleteCreateAnswer(Fault::Kind kind);
+    CreateFlow::CheckResult check();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MemorySecretStore> m_secrets;
@@ -55,6 +63,22 @@ CreatePortfolioRequest TestCreateFlow::request(const QString &name) const
 void TestCreateFlow::waitForState(CreateFlow::State state)
 {
     QTRY_COMPARE_WITH_TIMEOUT(m_flow->state(), state, 10000);
+}
+
+void TestCreateFlow::injectIncompleteCreateAnswer(Fault::Kind kind)
+{
+    Fault incomplete;
+    incomplete.kind = kind;
+    incomplete.method = "POST";
+    m_session->sandbox()->injectFault(incomplete);
+}
+
+CreateFlow::CheckResult TestCreateFlow::check()
+{
+    QSignalSpy checked(m_flow.get(), &CreateFlow::checkFinished);
+    if (!m_flow->checkNow() || !checked.wait(10000))
+        return CreateFlow::CheckResult::CheckFailed;
+    return checked.first().first().value<CreateFlow::CheckResult>();
 }
 
 void TestCreateFlow::init()
@@ -196,6 +220,101 @@ void TestCreateFlow::keychainFailureKeepsTheTokenPending()
     QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
     QVERIFY(m_session->handOff()->retry(tokenId));
     QTRY_COMPARE(stored.size(), 1);
+    QVERIFY(!m_session->handOff()->hasPendingTokens());
+}
+
+void TestCreateFlow::tokenOfAnUnreadableAnswerIsStoredOnceFound_data()
+{
+    QTest::addColumn<Fault::Kind>("fault");
+    QTest::newRow("found by id") << Fault::Kind::WithoutPortfolioId;
+    QTest::newRow("found by name") << Fault::Kind::WithoutIds;
+}
+
+void TestCreateFlow::tokenOfAnUnreadableAnswerIsStoredOnceFound()
+{
+    QFETCH(Fault::Kind, fault);
+    injectIncompleteCreateAnswer(fault);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_flow->salvagedTokenCount(), 1);
+    QCOMPARE(m_flow->lastError()->underlying,
+             std::optional<ApiError::Kind>(ApiError::Kind::MalformedResponse));
+    // Nothing is stored before the portfolio is known, and nothing can be sent.
+    QVERIFY(m_secrets->keys().isEmpty());
+    QVERIFY(!m_flow->submit(request()));
+
+    QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
+    QCOMPARE(check(), CreateFlow::CheckResult::Adopted);
+    QCOMPARE(m_flow->state(), CreateFlow::State::Succeeded);
+    QCOMPARE(m_flow->salvagedTokenCount(), 0);
+    QCOMPARE(m_flow->unplacedTokenCount(), 0);
+    QCOMPARE(m_flow->rescuedTokens().size(), 1);
+    QTRY_COMPARE(stored.size(), 1);
+
+    const auto &server = m_session->sandbox()->portfolios();
+    QCOMPARE(server.size(), 1);
+    QCOMPARE(server.first().tokens.size(), 1);
+    const CreatedToken &rescued = m_flow->rescuedTokens().first();
+    QCOMPARE(rescued.token.id, server.first().tokens.first().id);
+    QCOMPARE(rescued.token.name, QStringLiteral("agent-token"));
+    const auto secret =
+        m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), rescued.token.id));
+    QVERIFY(secret && *secret == rescued.secret);
+    QVERIFY(secret->reveal().startsWith(QLatin1String("sk_sandbox_")));
+    const auto token =
+        m_session->index()->token(Profile::sandboxId(), server.first().id, rescued.token.id);
+    QVERIFY(token && token->secretStored && token->handOffOwner.isEmpty());
+}
+
+void TestCreateFlow::tokenOfAnUnreadableAnswerKeepsTheLockUntilListed()
+{
+    injectIncompleteCreateAnswer(Fault::Kind::WithoutPortfolioId);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+
+    // A list that does not show it yet: the answer carried a token, so the create
+    // happened all the same, and sending it again could double the money.
+    Fault emptyList;
+    emptyList.kind = Fault::Kind::Answer;
+    emptyList.method = "GET";
+    emptyList.status = 200;
+    emptyList.contentType = QByteArrayLiteral("application/json");
+    emptyList.body = QByteArrayLiteral(R"({"agentPortfolios":[]})");
+    m_session->sandbox()->injectFault(emptyList);
+    QCOMPARE(check(), CreateFlow::CheckResult::NotYetListed);
+    QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_flow->salvagedTokenCount(), 1);
+    QVERIFY(!m_flow->submit(request()));
+
+    QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
+    QCOMPARE(check(), CreateFlow::CheckResult::Adopted);
+    QTRY_COMPARE(stored.size(), 1);
+    QCOMPARE(m_session->sandbox()->portfolios().size(), 1);
+    QCOMPARE(m_session->sandbox()->requestCount("POST"), 1);
+}
+
+void TestCreateFlow::tokenOfAnUnreadableAnswerMatchingNoListedTokenIsReported()
+{
+    injectIncompleteCreateAnswer(Fault::Kind::WithoutIds);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+
+    // Two listed tokens of the requested name: no telling which one the secret is for,
+    // and storing it under the wrong one would be worse than saying so.
+    Fault ambiguous;
+    ambiguous.kind = Fault::Kind::Answer;
+    ambiguous.method = "GET";
+    ambiguous.status = 200;
+    ambiguous.contentType = QByteArrayLiteral("application/json");
+    ambiguous.body = QByteArrayLiteral(
+        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"MyPort1",)"
+        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"agent-token"},)"
+        R"({"userTokenId":"t-2","userTokenName":"agent-token"}]}]})");
+    m_session->sandbox()->injectFault(ambiguous);
+    QCOMPARE(check(), CreateFlow::CheckResult::Adopted);
+    QCOMPARE(m_flow->rescuedTokens().size(), 0);
+    QCOMPARE(m_flow->unplacedTokenCount(), 1);
+    QVERIFY(m_secrets->keys().isEmpty());
     QVERIFY(!m_session->handOff()->hasPendingTokens());
 }
 
