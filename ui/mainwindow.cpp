@@ -464,6 +464,7 @@ void MainWindow::flowStateChanged()
     case CreateFlow::State::OutcomeUnknown:
         // Nothing may be sent until the user knows whether money moved.
         m_createPage->setBusy(true, tr("Locked until you check what happened to %1.").arg(name));
+        statusBar()->clearMessage(); // no longer "Creating…"; the notice says what to do
         break;
     case CreateFlow::State::Idle:
     case CreateFlow::State::Succeeded:
@@ -484,14 +485,29 @@ void MainWindow::createSucceeded(const CreatePortfolioResult &result)
     statusBar()->showMessage(tr("Created %1.").arg(result.portfolio.name), 10000);
 }
 
+void MainWindow::showOutcomeUnknown(const ApiError &error)
+{
+    QString text = error.message();
+    if (const int carried = int(m_flow->salvagedTokenCount()); carried > 0)
+        text += QLatin1Char(' ')
+            + tr("The answer did carry %n token(s), which Agentfolio holds for now: choose "
+                 "Check now to find the portfolio and save them in the keychain.",
+                 nullptr, carried);
+    // A failed check shows its own error (red); the create's stays a warning.
+    m_notice->showMessage(error.kind == ApiError::Kind::OutcomeUnknown ? NoticePanel::Tone::Warning
+                                                                       : NoticePanel::Tone::Error,
+                          text, error.requestId);
+    m_notice->setAction(tr("Check now"));
+    m_notice->setDismissible(false);
+}
+
 void MainWindow::createFailed(const ApiError &error)
 {
-    m_notice->showError(error);
     if (error.kind == ApiError::Kind::OutcomeUnknown) {
-        m_notice->setAction(tr("Check now"));
-        m_notice->setDismissible(false);
+        showOutcomeUnknown(error);
         return;
     }
+    m_notice->showError(error);
     if (error.kind == ApiError::Kind::RateLimited) {
         if (const auto when = error.rateLimit.retryAt(QDateTime::currentDateTime()))
             m_notice->showMessage(
@@ -514,24 +530,48 @@ void MainWindow::checkNow()
             tr("Looking for %1 on eToro…").arg(m_flow->request().portfolioName));
 }
 
-void MainWindow::checkFinished()
+void MainWindow::checkFinished(CreateFlow::CheckResult checkResult)
 {
     const QString name = m_flow->request().portfolioName;
     const auto &adopted = m_flow->adoptedPortfolio();
     if (m_flow->state() == CreateFlow::State::Succeeded && adopted) {
         CreatePortfolioResult result;
         result.portfolio = toPortfolio(*adopted);
-        result.tokenCreated = false;
+        result.createdTokens = m_flow->rescuedTokens();
+        result.tokenCreated = !result.createdTokens.isEmpty();
         m_resultPanel->showResult(m_session->activeProfile().id, result,
                                   adopted->investment.value_or(m_flow->request().investment),
                                   m_flow->requestId(), m_session->handOff());
         m_pages->setCurrentIndex(1);
+        QString text;
+        if (m_flow->unplacedTokenCount() > 0)
+            text = tr("%1 was created: it is now in your list. Its answer carried a token's "
+                      "value, but none of the portfolio's tokens could be told to be its own, "
+                      "so it was not stored; add a new token to use the portfolio.")
+                       .arg(name);
+        else if (result.tokenCreated)
+            text = tr("%1 was created: it is now in your list. Its answer could not be read in "
+                      "full, but it carried the token's value, which is saved below like any "
+                      "other.")
+                       .arg(name);
+        else
+            text = tr("%1 was created: it is now in your list. Its token's value was lost with "
+                      "the answer and eToro never shows it again; add a new token to use the "
+                      "portfolio.")
+                       .arg(name);
+        m_notice->showMessage(NoticePanel::Tone::Warning, text, m_flow->requestId());
+        return;
+    }
+    if (checkResult == CreateFlow::CheckResult::NotYetListed) {
         m_notice->showMessage(
             NoticePanel::Tone::Warning,
-            tr("%1 was created: it is now in your list. Its token's value was lost with the "
-               "answer and eToro never shows it again; add a new token to use the portfolio.")
+            tr("eToro does not list a portfolio named %1 yet, but the answer to the request "
+               "carried its token, so it was created. Check again in a moment; until then "
+               "Agentfolio holds the token and sends nothing.")
                 .arg(name),
             m_flow->requestId());
+        m_notice->setAction(tr("Check now"));
+        m_notice->setDismissible(false);
         return;
     }
     if (m_flow->state() == CreateFlow::State::Failed) {
@@ -543,11 +583,8 @@ void MainWindow::checkFinished()
         return;
     }
     // The check itself failed: still unknown, still locked.
-    if (m_flow->lastError()) {
-        m_notice->showError(*m_flow->lastError());
-        m_notice->setAction(tr("Check now"));
-        m_notice->setDismissible(false);
-    }
+    if (m_flow->lastError())
+        showOutcomeUnknown(*m_flow->lastError());
 }
 
 void MainWindow::showCreatePage()
@@ -630,7 +667,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_flow->state() == CreateFlow::State::OutcomeUnknown)
         risks << tr("The last create's outcome is unknown: money may have moved. Check now "
                     "before quitting, or look for the portfolio %1 later.")
-                     .arg(m_flow->request().portfolioName);
+                     .arg(m_flow->request().portfolioName)
+                + (m_flow->salvagedTokenCount() > 0 ? QLatin1Char(' ')
+                           + tr("Its answer carried a token that Agentfolio holds only in memory: "
+                                "if you quit before checking, its value is lost.")
+                                                    : QString());
     if (m_tokenManager->isBusy() || (m_addTokenDialog && m_addTokenDialog->isBusy()))
         risks << tr("A token request is still under way; its answer carries a secret that "
                     "eToro shows only once.");

@@ -3,6 +3,7 @@
 #include "addtokendialog.h"
 #include "domain/requests.h"
 #include "domain/validation.h"
+#include "session/createflow.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -18,7 +19,6 @@ class QTabWidget;
 namespace agentfolio {
 
 class ClipboardGuard;
-class CreateFlow;
 class CreatePortfolioPage;
 class NoticePanel;
 class ResultPanel;
@@ -82,7 +82,8 @@ private:
     void createSucceeded(const CreatePortfolioResult &result);
     void createFailed(const ApiError &error);
     void checkNow();
-    void checkFinished();
+    void checkFinished(CreateFlow::CheckResult checkResult);
+    void showOutcomeUnknown(const ApiError &error);
     void showCreatePage();
     void addToken(const QString &portfolioId);
 

@@ -151,7 +151,7 @@
         <translation>laut der Antwort wurde ein Token erstellt, sie enthält aber keines</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+34"/>
         <source>the answer has no &quot;agentPortfolios&quot; list</source>
         <translation>die Antwort enthält keine Liste „agentPortfolios“</translation>
     </message>
@@ -1407,13 +1407,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+87"/>
-        <location line="+57"/>
+        <location line="+95"/>
+        <location line="+73"/>
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-161"/>
         <source>The account is not ready yet; try again in a moment.</source>
         <translation>Das Konto ist noch nicht bereit; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1505,8 +1505,16 @@
         <source>Created %1.</source>
         <translation>%1 wurde erstellt.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The answer did carry %n token(s), which Agentfolio holds for now: choose Check now to find the portfolio and save them in the keychain.</source>
+        <translation>
+            <numerusform>Die Antwort enthielt aber %n Token, das Agentfolio vorerst festhält: Wählen Sie „Jetzt prüfen“, um das Portfolio zu finden und das Token im Schlüsselbund zu speichern.</numerusform>
+            <numerusform>Die Antwort enthielt aber %n Tokens, die Agentfolio vorerst festhält: Wählen Sie „Jetzt prüfen“, um das Portfolio zu finden und die Tokens im Schlüsselbund zu speichern.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>You can try again at %1.</source>
         <translation>Sie können es um %1 erneut versuchen.</translation>
     </message>
@@ -1516,17 +1524,32 @@
         <translation>%1 wird bei eToro gesucht…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>%1 was created: it is now in your list. Its answer carried a token&apos;s value, but none of the portfolio&apos;s tokens could be told to be its own, so it was not stored; add a new token to use the portfolio.</source>
+        <translation>%1 wurde erstellt und steht jetzt in Ihrer Liste. Seine Antwort enthielt den Wert eines Tokens, aber keinem der Tokens des Portfolios ließ er sich eindeutig zuordnen, daher wurde er nicht gespeichert; fügen Sie ein neues Token hinzu, um das Portfolio zu verwenden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was created: it is now in your list. Its answer could not be read in full, but it carried the token&apos;s value, which is saved below like any other.</source>
+        <translation>%1 wurde erstellt und steht jetzt in Ihrer Liste. Seine Antwort war nicht vollständig lesbar, enthielt aber den Wert des Tokens; er wird unten wie jeder andere gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 was created: it is now in your list. Its token&apos;s value was lost with the answer and eToro never shows it again; add a new token to use the portfolio.</source>
         <translation>%1 wurde erstellt und steht jetzt in Ihrer Liste. Der Wert seines Tokens ging mit der Antwort verloren, und eToro zeigt ihn nie wieder an; fügen Sie ein neues Token hinzu, um das Portfolio zu verwenden.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>eToro does not list a portfolio named %1 yet, but the answer to the request carried its token, so it was created. Check again in a moment; until then Agentfolio holds the token and sends nothing.</source>
+        <translation>eToro führt noch kein Portfolio namens %1, aber die Antwort auf die Anfrage enthielt sein Token, also wurde es erstellt. Prüfen Sie in einem Moment erneut; bis dahin hält Agentfolio das Token fest und sendet nichts.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>There is no portfolio named %1 on eToro: it was not created and no money moved. You can send it again.</source>
         <translation>Bei eToro gibt es kein Portfolio namens %1: Es wurde nicht erstellt, und es wurde kein Geld bewegt. Sie können die Anfrage erneut senden.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>Adding the token…</source>
         <translation>Das Token wird hinzugefügt…</translation>
     </message>
@@ -1552,6 +1575,11 @@
         <location line="+3"/>
         <source>The last create&apos;s outcome is unknown: money may have moved. Check now before quitting, or look for the portfolio %1 later.</source>
         <translation>Das Ergebnis der letzten Erstellung ist unbekannt: Möglicherweise wurde Geld bewegt. Prüfen Sie jetzt vor dem Beenden, oder suchen Sie später nach dem Portfolio %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Its answer carried a token that Agentfolio holds only in memory: if you quit before checking, its value is lost.</source>
+        <translation>Seine Antwort enthielt ein Token, das Agentfolio nur im Arbeitsspeicher hält: Wenn Sie vor dem Prüfen beenden, ist sein Wert verloren.</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -10,6 +10,7 @@
 #include "session/session.h"
 #include "store/memorysecretstore.h"
 #include "store/portfolioindex.h"
+#include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
 
 #include <QAbstractButton>
@@ -47,6 +48,7 @@ private slots:
     void doubleEnterAndDoubleClickSendOneRequest();
     void serverRefusalLandsAtItsField();
     void outcomeUnknownLeadsToCheckNowAndAdoption();
+    void unreadableAnswersTokenIsSavedAfterCheckNow();
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
     void quittingWithAPendingTokenAsksFirst();
     void everyInputHasAnAccessibleName();
@@ -273,6 +275,55 @@ void TestMainWindow::outcomeUnknownLeadsToCheckNowAndAdoption()
     QTRY_VERIFY(m_window->resultPanel()->isVisible());
     auto *add = m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("addTokenButton"));
     QVERIFY(add && add->isVisible());
+}
+
+void TestMainWindow::unreadableAnswersTokenIsSavedAfterCheckNow()
+{
+    Fault incomplete;
+    incomplete.kind = Fault::Kind::WithoutIds;
+    incomplete.method = "POST";
+    sandbox()->injectFault(incomplete);
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Kept001"), QStringLiteral("kept-token"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown,
+                              10000);
+    const QString notice = m_window->notice()->text();
+    QVERIFY2(notice.contains(QStringLiteral("did carry 1 token")), qPrintable(notice));
+
+    // Quitting now would lose it: the question says so.
+    QString question;
+    QTimer::singleShot(200, this, [&question] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        question = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::RejectRole)
+                button->click(); // "Stay"
+        }
+    });
+    QVERIFY(!m_window->close());
+    QVERIFY2(question.contains(QStringLiteral("only in memory")), qPrintable(question));
+
+    auto *check = m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction"));
+    QVERIFY(check && check->isVisible());
+    QTest::mouseClick(check, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    QTRY_VERIFY(m_window->resultPanel()->isVisible());
+    QVERIFY2(m_window->notice()->text().contains(QStringLiteral("saved below")),
+             qPrintable(m_window->notice()->text()));
+    QCOMPARE(m_window->createFlow()->rescuedTokens().size(), 1);
+    const CreatedToken rescued = m_window->createFlow()->rescuedTokens().first();
+    QTRY_VERIFY(!m_window->resultPanel()->hasUnsavedTokens());
+    const auto stored =
+        m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), rescued.token.id));
+    QVERIFY(stored && *stored == rescued.secret);
+
+    auto *copy = m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("copyButton"));
+    QVERIFY(copy && copy->isVisible());
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QVERIFY(QGuiApplication::clipboard()->text() == rescued.secret.reveal());
 }
 
 void TestMainWindow::keychainFailureLeavesTheTokenPendingVisibleAndCopyable()
