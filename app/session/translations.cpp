@@ -55,7 +55,11 @@ void installTranslations(QCoreApplication &app, const QLocale &locale)
         { QStringLiteral("agentfolio"), { QStringLiteral(":/i18n") } },
     };
     for (const auto &set : sets) {
-        const QString file = loadInto(app, locale, set.name, set.dirs);
+        QString file = loadInto(app, locale, set.name, set.dirs);
+        // Without a file for the user's language the source strings show, in English; ours
+        // then take their plural forms ("1 token", not "1 token(s)") from the English file.
+        if (file.isEmpty() && set.name == QLatin1String("agentfolio"))
+            file = loadInto(app, QLocale(QLocale::English), set.name, set.dirs);
         if (file.isEmpty())
             qCDebug(lcSession) << "no" << set.name << "translation for" << locale.uiLanguages();
         else

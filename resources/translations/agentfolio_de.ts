@@ -1407,13 +1407,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <location line="+73"/>
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>The account is not ready yet; try again in a moment.</source>
         <translation>Das Konto ist noch nicht bereit; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1501,7 +1501,7 @@
         <translation>Gesperrt, bis Sie prüfen, was aus %1 geworden ist.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Created %1.</source>
         <translation>%1 wurde erstellt.</translation>
     </message>
@@ -1577,7 +1577,7 @@
         <translation>Das Ergebnis der letzten Erstellung ist unbekannt: Möglicherweise wurde Geld bewegt. Prüfen Sie jetzt vor dem Beenden, oder suchen Sie später nach dem Portfolio %1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Its answer carried a token that Agentfolio holds only in memory: if you quit before checking, its value is lost.</source>
         <translation>Seine Antwort enthielt ein Token, das Agentfolio nur im Arbeitsspeicher hält: Wenn Sie vor dem Prüfen beenden, ist sein Wert verloren.</translation>
     </message>

@@ -39,8 +39,12 @@ for ts in "$@"; do
     cp "$ts" "$work/$name"
     # The include paths are the targets' own: with them lupdate sees each class's namespace
     # and names the context as tr() does at run time (agentfolio::MainWindow).
-    if ! "$lupdate" -silent -no-obsolete -locations none -I "$source_dir/app" -I "$source_dir/ui" \
-        "@$work/sources.lst" -ts "$work/$name" >"$work/lupdate.log" 2>&1; then
+    # English is the source language: its file holds only the plural forms.
+    only=
+    case $name in *_en.ts) only=-pluralonly ;; esac
+    # shellcheck disable=SC2086
+    if ! "$lupdate" -silent $only -no-obsolete -locations none -I "$source_dir/app" \
+        -I "$source_dir/ui" "@$work/sources.lst" -ts "$work/$name" >"$work/lupdate.log" 2>&1; then
         cat "$work/lupdate.log" >&2
         echo "FAIL: lupdate failed on $name" >&2
         status=1

@@ -153,6 +153,9 @@ private slots:
 
     void untranslatedWithoutInstalling();
     void englishLocaleChangesNothing();
+    void englishPluralForms_data();
+    void englishPluralForms();
+    void englishPluralsCoverEveryNumerusMessage();
     void germanTranslatesKnownStrings_data();
     void germanTranslatesKnownStrings();
     void germanValidationMessage();
@@ -222,9 +225,56 @@ void tst_Translations::englishLocaleChangesNothing()
     installTranslations(*qApp, QLocale(QStringLiteral("en_US")));
     QCOMPARE(Validation::tr("Token name is required."), QStringLiteral("Token name is required."));
     QCOMPARE(CreatePortfolioPage::tr("&Create portfolio"), QStringLiteral("&Create portfolio"));
-    // None of ours is loaded: there is no English file to load.
-    for (const QTranslator *t : qApp->findChildren<QTranslator *>())
-        QVERIFY2(!t->filePath().startsWith(QLatin1String(":/i18n")), qPrintable(t->filePath()));
+}
+
+void tst_Translations::englishPluralForms_data()
+{
+    // English, and any language Agentfolio has no file for, shows the English source texts:
+    // they take their plural forms from the English file.
+    QTest::addColumn<QString>("locale");
+    QTest::newRow("en_US") << QStringLiteral("en_US");
+    QTest::newRow("en_GB") << QStringLiteral("en_GB");
+    QTest::newRow("C") << QStringLiteral("C");
+    QTest::newRow("fr_FR (no French file)") << QStringLiteral("fr_FR");
+}
+
+void tst_Translations::englishPluralForms()
+{
+    QFETCH(QString, locale);
+    installTranslations(*qApp, QLocale(locale));
+    const char *context = "agentfolio::MainWindow";
+    const char *source = "Clipboard clears in %n second(s)";
+    QCOMPARE(QCoreApplication::translate(context, source, nullptr, 1),
+             QStringLiteral("Clipboard clears in 1 second"));
+    QCOMPARE(QCoreApplication::translate(context, source, nullptr, 30),
+             QStringLiteral("Clipboard clears in 30 seconds"));
+    QCOMPARE(QCoreApplication::translate(context, source, nullptr, 0),
+             QStringLiteral("Clipboard clears in 0 seconds"));
+    // Only the plural forms: every other text stays as written.
+    QCOMPARE(Validation::tr("Token name is required."), QStringLiteral("Token name is required."));
+    QCOMPARE(CreatePortfolioPage::tr("&Create portfolio"), QStringLiteral("&Create portfolio"));
+}
+
+void tst_Translations::englishPluralsCoverEveryNumerusMessage()
+{
+    QString error;
+    const QList<Message> english = readTs(QStringLiteral(AGENTFOLIO_EN_TS_FILE), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QSet<QString> numerus;
+    for (const Message &m : std::as_const(m_messages)) {
+        if (m.numerus)
+            numerus.insert(m.context + QLatin1Char('|') + m.source);
+    }
+    QSet<QString> covered;
+    for (const Message &m : english) {
+        QVERIFY2(m.numerus, qPrintable(m.source));
+        QCOMPARE(m.forms.size(), 2); // English: singular, plural
+        for (const QString &form : m.forms)
+            QVERIFY2(!form.contains(QLatin1String("(s)")), qPrintable(form));
+        covered.insert(m.context + QLatin1Char('|') + m.source);
+    }
+    QVERIFY(!numerus.isEmpty());
+    QCOMPARE(covered, numerus);
 }
 
 void tst_Translations::germanTranslatesKnownStrings_data()
