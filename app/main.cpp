@@ -104,7 +104,6 @@ int main(int argc, char *argv[])
 
     QApplication::setApplicationDisplayName(QStringLiteral("Agentfolio"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.agentfolio.Agentfolio"));
-    QApplication::setWindowIcon(agentfolio::AboutDialog::applicationWindowIcon());
 
     agentfolio::SessionOptions options;
     options.indexPreload = indexPreload;
@@ -137,6 +136,11 @@ int main(int argc, char *argv[])
         // The window comes first: the keychain (which may prompt or hang) and the sandbox's
         // server are touched only once it is on screen.
         window.activateAfterFirstShow(start);
+        // So is the window icon: decoding its PNGs took about 5 % of the work before the first
+        // show. Meanwhile desktops take the icon from the .desktop file (setDesktopFileName).
+        agentfolio::afterFirstShow(&window, [] {
+            QApplication::setWindowIcon(agentfolio::AboutDialog::applicationWindowIcon());
+        });
     }
     window.show();
     return app->exec();
