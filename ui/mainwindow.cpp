@@ -355,8 +355,10 @@ void MainWindow::showActiveProfile()
     m_createPage->setRealMoney(!profile.isSandbox);
     m_bannerTitle->setText(title);
     m_bannerText->setText(text);
-    setWindowTitle(profile.isSandbox ? tr("Agentfolio — Sandbox")
-                                     : tr("Agentfolio — %1 (real money)").arg(profile.displayName));
+    // Ending in the application's display name, so that Qt does not append it a second time
+    // ("Agentfolio — Sandbox — Agentfolio" in the title bar and the task switcher).
+    setWindowTitle(profile.isSandbox ? tr("Sandbox — Agentfolio")
+                                     : tr("%1 (real money) — Agentfolio").arg(profile.displayName));
 }
 
 void MainWindow::chooseProfile(int index)

@@ -1386,17 +1386,7 @@
         <translation>Die Schlüssel des Kontos werden gelesen…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Agentfolio — Sandbox</source>
-        <translation>Agentfolio — Sandbox</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Agentfolio — %1 (real money)</source>
-        <translation>Agentfolio — %1 (echtes Geld)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+28"/>
         <source>Finish with the current request before switching accounts.</source>
         <translation>Schließen Sie die laufende Anfrage ab, bevor Sie das Konto wechseln.</translation>
     </message>
@@ -1438,14 +1428,14 @@
         <translation>Konto: %1. Der Anlagebetrag kann danach nicht mehr geändert werden; die Kopie bildet die Trades des Portfolios im Verhältnis zu seinem virtuellen Guthaben ab.</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-259"/>
         <location line="+160"/>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-370"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1475,7 +1465,17 @@
         <translation>Das Erstellen eines Portfolios zieht echtes Geld vom Guthaben dieses Kontos ab.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+21"/>
+        <source>Sandbox — Agentfolio</source>
+        <translation>Sandbox — Agentfolio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (real money) — Agentfolio</source>
+        <translation>%1 (echtes Geld) — Agentfolio</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Create and invest %1</source>
         <translation>Erstellen und %1 investieren</translation>
     </message>
@@ -3555,7 +3555,7 @@ Token-ID: %2</translation>
         <translation>--sandbox und --profile schließen einander aus</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>--api-base-url: %1</source>
         <translation>--api-base-url: %1</translation>
     </message>

@@ -150,6 +150,9 @@ void TestMainWindow::startsOnTheSandboxAndSaysSo()
     QVERIFY(banner->text().contains(QStringLiteral("No real money")));
     auto *box = m_window->findChild<QComboBox *>(QStringLiteral("profileBox"));
     QCOMPARE(box->currentData().toString(), Profile::sandboxId());
+    // Qt appends the display name to a title that does not already end with it: the app's
+    // name shows once ("Sandbox — Agentfolio"), not twice.
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Sandbox — Agentfolio"));
 }
 
 void TestMainWindow::happyPathByKeyboard()
