@@ -373,6 +373,10 @@ void MainWindow::chooseProfile(int index)
                               tr("Finish with the current request before switching accounts."));
         return;
     }
+    if (!mayDropUnplacedTokens()) {
+        showActiveProfile();
+        return;
+    }
     m_flow->reset();
     m_notice->dismiss();
     m_session->activate(id);
@@ -539,17 +543,17 @@ void MainWindow::checkFinished(CreateFlow::CheckResult checkResult)
     if (m_flow->state() == CreateFlow::State::Succeeded && adopted) {
         CreatePortfolioResult result;
         result.portfolio = toPortfolio(*adopted);
-        result.createdTokens = m_flow->rescuedTokens();
+        result.createdTokens = m_flow->rescuedTokens() + m_flow->unplacedTokens();
         result.tokenCreated = !result.createdTokens.isEmpty();
         m_resultPanel->showResult(m_session->activeProfile().id, result,
                                   adopted->investment.value_or(m_flow->request().investment),
                                   m_flow->requestId(), m_session->handOff());
         m_pages->setCurrentIndex(1);
         QString text;
-        if (m_flow->unplacedTokenCount() > 0)
+        if (!m_flow->unplacedTokens().isEmpty())
             text = tr("%1 was created: it is now in your list. Its answer carried a token's "
-                      "value, but none of the portfolio's tokens could be told to be its own, "
-                      "so it was not stored; add a new token to use the portfolio.")
+                      "value, but not which of the portfolio's tokens it belongs to, so "
+                      "Agentfolio cannot save it: copy it below now, or add a new token later.")
                        .arg(name);
         else if (result.tokenCreated)
             text = tr("%1 was created: it is now in your list. Its answer could not be read in "
@@ -567,10 +571,15 @@ void MainWindow::checkFinished(CreateFlow::CheckResult checkResult)
     if (checkResult == CreateFlow::CheckResult::NotYetListed) {
         m_notice->showMessage(
             NoticePanel::Tone::Warning,
-            tr("eToro does not list a portfolio named %1 yet, but the answer to the request "
-               "carried its token, so it was created. Check again in a moment; until then "
-               "Agentfolio holds the token and sends nothing.")
-                .arg(name),
+            m_flow->salvagedTokenCount() > 0
+                ? tr("eToro does not list a portfolio named %1 yet, but the answer to the "
+                     "request carried its token, so it was created. Check again in a moment; "
+                     "until then Agentfolio holds the token and sends nothing.")
+                      .arg(name)
+                : tr("eToro does not list a portfolio named %1 yet, but it answered the "
+                     "request with a success, so it was created. Check again in a moment; "
+                     "until then Agentfolio sends nothing.")
+                      .arg(name),
             m_flow->requestId());
         m_notice->setAction(tr("Check now"));
         m_notice->setDismissible(false);
@@ -589,8 +598,29 @@ void MainWindow::checkFinished(CreateFlow::CheckResult checkResult)
         showOutcomeUnknown(*m_flow->lastError());
 }
 
+bool MainWindow::mayDropUnplacedTokens()
+{
+    if (m_flow->unplacedTokens().isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Leave the token unsaved?"),
+                    tr("The token value shown for %1 is saved nowhere: once you leave this "
+                       "page it is gone for good, and eToro never shows it again. Copy it "
+                       "first if your agent needs it.")
+                        .arg(m_flow->request().portfolioName),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmLeaveDialog"));
+    QPushButton *leave = box.addButton(tr("Leave and lose it"), QMessageBox::DestructiveRole);
+    QPushButton *stay = box.addButton(tr("Stay"), QMessageBox::RejectRole);
+    box.setDefaultButton(stay);
+    box.setEscapeButton(stay);
+    box.exec();
+    return box.clickedButton() == leave;
+}
+
 void MainWindow::showCreatePage()
 {
+    if (m_flow->state() == CreateFlow::State::Succeeded && !mayDropUnplacedTokens())
+        return;
     m_tabs->setCurrentWidget(m_pages);
     if (m_flow->state() == CreateFlow::State::Succeeded) {
         m_flow->reset();
@@ -674,6 +704,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
                            + tr("Its answer carried a token that Agentfolio holds only in memory: "
                                 "if you quit before checking, its value is lost.")
                                                     : QString());
+    if (!m_flow->unplacedTokens().isEmpty())
+        risks << tr("The token value shown for %1 could not be saved and is held only in "
+                    "memory: if you quit, it is gone for good. Copy it first.")
+                     .arg(m_flow->request().portfolioName);
     if (m_tokenManager->isBusy() || (m_addTokenDialog && m_addTokenDialog->isBusy()))
         risks << tr("A token request is still under way; its answer carries a secret that "
                     "eToro shows only once.");

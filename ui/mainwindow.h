@@ -84,6 +84,8 @@ private:
     void checkNow();
     void checkFinished(CreateFlow::CheckResult checkResult);
     void showOutcomeUnknown(const ApiError &error);
+    // Asks before a token value that could not be saved is dropped; true to go on.
+    bool mayDropUnplacedTokens();
     void showCreatePage();
     void addToken(const QString &portfolioId);
 

@@ -116,6 +116,13 @@ void ResultPanel::showResult(const QString &profileId, const CreatePortfolioResu
                                   tr("No keychain is connected to this window."));
             continue;
         }
+        if (card->tokenId().isEmpty()) {
+            // The hand-off stores tokens by id; without one, this window is all there is.
+            card->setStorageState(TokenCard::State::Unsaveable,
+                                  tr("the answer did not say which of the portfolio's tokens "
+                                     "this value belongs to."));
+            continue;
+        }
         card->setStorageState(TokenCard::State::Saving);
         refreshFromHandOff(card);
     }

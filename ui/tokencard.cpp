@@ -97,7 +97,9 @@ void TokenCard::build()
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
-    auto *id = valueLabel(tr("Token id"), m_token.id, this);
+    // An answer read only in part may not have said it (see ResultPanel).
+    auto *id =
+        valueLabel(tr("Token id"), m_token.id.isEmpty() ? tr("Not known") : m_token.id, this);
     id->setObjectName(QStringLiteral("tokenId"));
     form->addRow(tr("Token id:"), id);
 
@@ -236,7 +238,8 @@ void TokenCard::countdownChanged(int secondsLeft)
 void TokenCard::setStorageState(State state, const QString &problem)
 {
     m_state = state;
-    m_problem = state == State::Pending ? problem.trimmed() : QString();
+    m_problem =
+        state == State::Pending || state == State::Unsaveable ? problem.trimmed() : QString();
     updateStorageUi();
 }
 
@@ -262,6 +265,12 @@ void TokenCard::updateStorageUi()
                       .arg(reason));
         break;
     }
+    case State::Unsaveable:
+        m_storageText->setText(
+            tr("Not saved, and Agentfolio cannot save it: %1 Copy it now; its value is gone "
+               "once you leave this page.")
+                .arg(m_problem));
+        break;
     }
     m_storageText->setAccessibleName(tr("Keychain state"));
     m_storageText->setAccessibleDescription(m_storageText->text());
@@ -274,7 +283,7 @@ void TokenCard::updateStorageIcon()
     QStyle::StandardPixmap pixmap = QStyle::SP_BrowserReload;
     if (m_state == State::Saved)
         pixmap = QStyle::SP_DialogApplyButton;
-    else if (m_state == State::Pending)
+    else if (m_state == State::Pending || m_state == State::Unsaveable)
         pixmap = QStyle::SP_MessageBoxWarning;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_storageIcon->setPixmap(style()->standardIcon(pixmap, nullptr, this).pixmap(size, size));

@@ -21,7 +21,12 @@ class TokenCard : public QFrame
 {
     Q_OBJECT
 public:
-    enum class State { Saving, Saved, Pending };
+    enum class State {
+        Saving,
+        Saved,
+        Pending, // the keychain refused; Retry may still save it
+        Unsaveable, // no token id to store it under: only copying it keeps it
+    };
     Q_ENUM(State)
 
     // `clipboard` is not owned; Copy is disabled without one.
@@ -30,7 +35,7 @@ public:
     QString tokenId() const { return m_token.id; }
     const UserToken &token() const { return m_token; }
 
-    // `problem` (Pending only): why the keychain refused, a complete sentence.
+    // `problem` (Pending and Unsaveable): why it is not saved, a complete sentence.
     void setStorageState(State state, const QString &problem = {});
     State storageState() const { return m_state; }
     QString storageProblem() const { return m_problem; }

@@ -5,6 +5,8 @@
 #include "session/sessionlog.h"
 #include "store/tokenhandoff.h"
 
+#include <QSet>
+
 #include <optional>
 #include <utility>
 
@@ -12,23 +14,28 @@ namespace agentfolio {
 
 namespace {
 
-// The listed token a salvaged one is: by its id, or (an answer without ids) by a name
-// that only one listed token has. Nothing is guessed beyond that.
-std::optional<UserToken> listedTokenFor(const CreatedToken &salvaged,
-                                        const QList<UserToken> &listed,
-                                        const QString &requestedName)
+// The token a salvaged secret belongs to. An id the answer gave is authority enough, listed
+// or not (the list may lag, or leave tokens out): it came from the server's answer to this
+// very create. Without an id, only a name that exactly one listed token has, among those
+// that can still take a secret, is trusted; nothing is guessed beyond that.
+// `taken`: ids that cannot receive this secret (one is stored already, or another
+// salvaged secret went there).
+std::optional<UserToken> tokenFor(const CreatedToken &salvaged, const QList<UserToken> &listed,
+                                  const QString &requestedName, const QSet<QString> &taken)
 {
+    const QString name = salvaged.token.name.isEmpty() ? requestedName : salvaged.token.name;
     if (!salvaged.token.id.isEmpty()) {
         for (const UserToken &token : listed) {
             if (token.id == salvaged.token.id)
                 return token;
         }
-        return std::nullopt;
+        UserToken token = salvaged.token;
+        token.name = name;
+        return token;
     }
-    const QString name = salvaged.token.name.isEmpty() ? requestedName : salvaged.token.name;
     std::optional<UserToken> only;
     for (const UserToken &token : listed) {
-        if (token.id.isEmpty() || token.name != name)
+        if (token.id.isEmpty() || taken.contains(token.id) || token.name != name)
             continue;
         if (only)
             return std::nullopt; // two of that name: no telling which
@@ -60,17 +67,24 @@ void CreateFlow::setState(State state)
     emit stateChanged(state);
 }
 
-void CreateFlow::reset()
+bool CreateFlow::reset()
 {
-    if (isBusy())
-        return;
+    if (isBusy() || m_state == State::OutcomeUnknown)
+        return false;
+    clearOutcome();
+    setState(State::Idle);
+    return true;
+}
+
+void CreateFlow::clearOutcome()
+{
     m_error.reset();
     m_adopted.reset();
     m_result = {};
     m_salvaged.clear();
     m_rescued.clear();
-    m_unplaced = 0;
-    setState(State::Idle);
+    m_unplaced.clear();
+    m_serverAccepted = false;
 }
 
 bool CreateFlow::submit(const CreatePortfolioRequest &request)
@@ -88,12 +102,7 @@ bool CreateFlow::submit(const CreatePortfolioRequest &request)
     m_request = request;
     m_requestId = QUuid::createUuid();
     m_profileId = m_session->activeProfile().id;
-    m_error.reset();
-    m_adopted.reset();
-    m_result = {};
-    m_salvaged.clear();
-    m_rescued.clear();
-    m_unplaced = 0;
+    clearOutcome();
     qCInfo(lcSession).noquote() << "create" << request.portfolioName << "for profile" << m_profileId
                                 << "request id" << m_requestId.toString(QUuid::WithoutBraces);
     setState(State::Sending);
@@ -119,6 +128,9 @@ void CreateFlow::createAnswered(ApiReply *reply)
     }
     m_error = *reply->error();
     m_salvaged = reply->salvagedTokens();
+    // A success status says the server created it, however broken the rest of the answer.
+    m_serverAccepted =
+        (m_error->httpStatus >= 200 && m_error->httpStatus < 300) || !m_salvaged.isEmpty();
     setState(m_error->kind == ApiError::Kind::OutcomeUnknown ? State::OutcomeUnknown
                                                              : State::Failed);
     emit failed(*m_error);
@@ -148,11 +160,12 @@ void CreateFlow::checkAnswered(ApiReply *reply)
         return;
     }
     const std::optional<Portfolio> found = reply->foundPortfolio();
-    if (!found && !m_salvaged.isEmpty()) {
-        // The answer was a success that carried a token: the create happened, whatever
-        // the list says yet. Sending again could double the money.
-        qCWarning(lcSession).noquote() << "check: no portfolio named" << m_request.portfolioName
-                                       << "is listed, yet the create's answer carried a token";
+    if (!found && m_serverAccepted) {
+        // The create was answered with a success: it happened, whatever the list says
+        // yet. Sending again could double the money.
+        qCWarning(lcSession).noquote()
+            << "check: no portfolio named" << m_request.portfolioName
+            << "is listed, yet the create was answered with HTTP" << m_error->httpStatus;
         setState(State::OutcomeUnknown);
         emit checkFinished(CheckResult::NotYetListed);
         return;
@@ -167,7 +180,7 @@ void CreateFlow::checkAnswered(ApiReply *reply)
     PortfolioIndex *index = m_session->index();
     if (const auto known = index->portfolio(m_profileId, found->id)) {
         m_adopted = *known;
-        rescueSalvagedTokens(*found);
+        rescueSalvagedTokens(*found); // before anything else changes the index's tokens
         setState(State::Succeeded);
         emit checkFinished(CheckResult::AlreadyKnown);
         return;
@@ -187,21 +200,37 @@ void CreateFlow::checkAnswered(ApiReply *reply)
 
 void CreateFlow::rescueSalvagedTokens(const Portfolio &found)
 {
+    // A token whose secret is stored already cannot be the one a salvaged secret is for:
+    // eToro shows each secret once. Never overwrite it.
+    QSet<QString> taken;
+    if (const auto known = m_session->index()->portfolio(m_profileId, found.id)) {
+        for (const IndexedToken &token : known->tokens) {
+            if (token.secretStored)
+                taken.insert(token.token.id);
+        }
+    }
     const QList<CreatedToken> salvaged = std::exchange(m_salvaged, {});
     for (const CreatedToken &created : salvaged) {
-        const auto listed = listedTokenFor(created, found.tokens, m_request.tokenName);
-        if (!listed) {
-            ++m_unplaced;
-            qCWarning(lcSession).noquote()
-                << "check: a token secret from the create's answer matches no token listed for"
-                << found.id << "; it cannot be stored";
+        if (!created.token.id.isEmpty() && taken.contains(created.token.id)) {
+            qCInfo(lcSession).noquote() << "check: token" << created.token.id
+                                        << "from the create's answer is stored already";
             continue;
         }
-        const CreatedToken placed { *listed, created.secret };
+        const auto token = tokenFor(created, found.tokens, m_request.tokenName, taken);
+        if (!token) {
+            // Its secret is real and shown nowhere else: held for the user to copy.
+            m_unplaced.append(created);
+            qCWarning(lcSession).noquote()
+                << "check: a token secret from the create's answer matches no token listed for"
+                << found.id << "; it is held for the user to copy, not stored";
+            continue;
+        }
+        taken.insert(token->id);
+        const CreatedToken placed { *token, created.secret };
         m_session->handOff()->storeAddedToken(m_profileId, found.id, placed);
         m_rescued.append(placed);
         qCInfo(lcSession).noquote()
-            << "check: token" << listed->id << "from the create's answer handed to the keychain";
+            << "check: token" << token->id << "from the create's answer handed to the keychain";
     }
 }
 

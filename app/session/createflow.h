@@ -24,7 +24,8 @@ class Session;
 //   in the server's list and, if found, adopts the portfolio into the index;
 // - a success answer too broken to read still gives up any token secret it carried:
 //   the flow holds it (salvagedTokenCount()) until the check finds the portfolio, then
-//   hands it to the keychain like any other (rescuedTokens()).
+//   hands it to the keychain like any other (rescuedTokens()), or, when no listed token
+//   can be told to be its own, keeps holding it for the user to copy (unplacedTokens()).
 class CreateFlow : public QObject
 {
     Q_OBJECT
@@ -43,8 +44,8 @@ public:
         Adopted, // found on the server and now in the index (without a token)
         AlreadyKnown, // found, and the index already had it
         NotFound, // no portfolio of that name: the create did not happen
-        NotYetListed, // none of that name, but the answer carried a token: it did happen,
-                      // and the outcome stays unknown until the list shows it
+        NotYetListed, // none of that name, but the server had answered with a success (2xx):
+                      // it did happen, and the outcome stays unknown until the list shows it
         CheckFailed, // the check itself failed; the outcome is still unknown
     };
     Q_ENUM(CheckResult)
@@ -57,8 +58,10 @@ public:
     bool submit(const CreatePortfolioRequest &request);
     // After OutcomeUnknown: is there a portfolio of the submitted name?
     bool checkNow();
-    // Back to Idle for a new intent (not while busy).
-    void reset();
+    // Back to Idle for a new intent. Refused (false) while busy, and while the outcome is
+    // unknown: forgetting it would allow the same create to be sent twice and drop any
+    // token secret the answer carried.
+    bool reset();
 
     State state() const { return m_state; }
     bool isBusy() const { return m_state == State::Sending || m_state == State::Checking; }
@@ -69,11 +72,12 @@ public:
     const std::optional<IndexedPortfolio> &adoptedPortfolio() const { return m_adopted; }
     // While OutcomeUnknown: how many token secrets the unreadable answer still carried.
     qsizetype salvagedTokenCount() const { return m_salvaged.size(); }
-    // After a check found the portfolio: the salvaged tokens, now known by the list's
-    // ids and given to the hand-off; and how many could not be matched to a listed token
-    // (their secrets are gone: the user is told, and must add a new token).
+    // After a check found the portfolio: the salvaged tokens given to the hand-off (by
+    // the id the answer carried, or else by the one listed token of their name); and those
+    // no listed token could be told to be: they cannot be stored, so the flow holds their
+    // secrets, for the user to copy, until reset().
     const QList<CreatedToken> &rescuedTokens() const { return m_rescued; }
-    int unplacedTokenCount() const { return m_unplaced; }
+    const QList<CreatedToken> &unplacedTokens() const { return m_unplaced; }
 
 signals:
     void stateChanged(agentfolio::CreateFlow::State state);
@@ -88,6 +92,7 @@ private:
     void createAnswered(ApiReply *reply);
     void checkAnswered(ApiReply *reply);
     void rescueSalvagedTokens(const Portfolio &found);
+    void clearOutcome();
 
     QPointer<Session> m_session;
     State m_state = State::Idle;
@@ -99,7 +104,8 @@ private:
     std::optional<IndexedPortfolio> m_adopted;
     QList<CreatedToken> m_salvaged; // secrets from an unreadable answer, until placed
     QList<CreatedToken> m_rescued;
-    int m_unplaced = 0;
+    QList<CreatedToken> m_unplaced;
+    bool m_serverAccepted = false; // the create was answered with a 2xx, readable or not
     QPointer<ApiReply> m_reply;
 };
 

@@ -1391,19 +1391,19 @@
         <translation>Schließen Sie die laufende Anfrage ab, bevor Sie das Konto wechseln.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Check what happened to the last request before creating another portfolio.</source>
         <translation>Prüfen Sie, was aus der letzten Anfrage geworden ist, bevor Sie ein weiteres Portfolio erstellen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+96"/>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-167"/>
         <source>The account is not ready yet; try again in a moment.</source>
         <translation>Das Konto ist noch nicht bereit; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1428,14 +1428,19 @@
         <translation>Konto: %1. Der Anlagebetrag kann danach nicht mehr geändert werden; die Kopie bildet die Trades des Portfolios im Verhältnis zu seinem virtuellen Guthaben ab.</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="+119"/>
+        <source>%1 was created: it is now in your list. Its answer carried a token&apos;s value, but not which of the portfolio&apos;s tokens it belongs to, so Agentfolio cannot save it: copy it below now, or add a new token later.</source>
+        <translation>%1 wurde angelegt und steht jetzt in Ihrer Liste. Die Antwort enthielt den Wert eines Tokens, aber nicht, zu welchem Token des Portfolios er gehört; deshalb kann Agentfolio ihn nicht speichern: Kopieren Sie ihn jetzt unten, oder fügen Sie später ein neues Token hinzu.</translation>
+    </message>
+    <message>
+        <location line="-382"/>
         <location line="+160"/>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-374"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1475,7 +1480,7 @@
         <translation>%1 (echtes Geld) — Agentfolio</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>Create and invest %1</source>
         <translation>Erstellen und %1 investieren</translation>
     </message>
@@ -1524,12 +1529,7 @@
         <translation>%1 wird bei eToro gesucht…</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%1 was created: it is now in your list. Its answer carried a token&apos;s value, but none of the portfolio&apos;s tokens could be told to be its own, so it was not stored; add a new token to use the portfolio.</source>
-        <translation>%1 wurde erstellt und steht jetzt in Ihrer Liste. Seine Antwort enthielt den Wert eines Tokens, aber keinem der Tokens des Portfolios ließ er sich eindeutig zuordnen, daher wurde er nicht gespeichert; fügen Sie ein neues Token hinzu, um das Portfolio zu verwenden.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+23"/>
         <source>%1 was created: it is now in your list. Its answer could not be read in full, but it carried the token&apos;s value, which is saved below like any other.</source>
         <translation>%1 wurde erstellt und steht jetzt in Ihrer Liste. Seine Antwort war nicht vollständig lesbar, enthielt aber den Wert des Tokens; er wird unten wie jeder andere gespeichert.</translation>
     </message>
@@ -1539,9 +1539,14 @@
         <translation>%1 wurde erstellt und steht jetzt in Ihrer Liste. Der Wert seines Tokens ging mit der Antwort verloren, und eToro zeigt ihn nie wieder an; fügen Sie ein neues Token hinzu, um das Portfolio zu verwenden.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>eToro does not list a portfolio named %1 yet, but the answer to the request carried its token, so it was created. Check again in a moment; until then Agentfolio holds the token and sends nothing.</source>
         <translation>eToro führt noch kein Portfolio namens %1, aber die Antwort auf die Anfrage enthielt sein Token, also wurde es erstellt. Prüfen Sie in einem Moment erneut; bis dahin hält Agentfolio das Token fest und sendet nichts.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>eToro does not list a portfolio named %1 yet, but it answered the request with a success, so it was created. Check again in a moment; until then Agentfolio sends nothing.</source>
+        <translation>eToro führt noch kein Portfolio namens %1, hat die Anfrage aber mit einem Erfolg beantwortet; es wurde also angelegt. Prüfen Sie gleich noch einmal; bis dahin sendet Agentfolio nichts.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1549,7 +1554,22 @@
         <translation>Bei eToro gibt es kein Portfolio namens %1: Es wurde nicht erstellt, und es wurde kein Geld bewegt. Sie können die Anfrage erneut senden.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+15"/>
+        <source>Leave the token unsaved?</source>
+        <translation>Token ungespeichert lassen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The token value shown for %1 is saved nowhere: once you leave this page it is gone for good, and eToro never shows it again. Copy it first if your agent needs it.</source>
+        <translation>Der für %1 angezeigte Token-Wert ist nirgends gespeichert: Sobald Sie diese Seite verlassen, ist er endgültig verloren, und eToro zeigt ihn nie wieder an. Kopieren Sie ihn zuerst, wenn Ihr Agent ihn braucht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Leave and lose it</source>
+        <translation>Verlassen und verlieren</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Adding the token…</source>
         <translation>Das Token wird hinzugefügt…</translation>
     </message>
@@ -1583,6 +1603,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>The token value shown for %1 could not be saved and is held only in memory: if you quit, it is gone for good. Copy it first.</source>
+        <translation>Der für %1 angezeigte Token-Wert konnte nicht gespeichert werden und liegt nur im Arbeitsspeicher: Wenn Sie beenden, ist er endgültig verloren. Kopieren Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A token request is still under way; its answer carries a secret that eToro shows only once.</source>
         <translation>Eine Token-Anfrage läuft noch; ihre Antwort enthält ein Geheimnis, das eToro nur einmal anzeigt.</translation>
     </message>
@@ -1597,7 +1622,8 @@
         <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-111"/>
+        <location line="+112"/>
         <source>Stay</source>
         <translation>Nicht beenden</translation>
     </message>
@@ -2203,7 +2229,12 @@ Token-ID: %2</translation>
         <translation>Mit diesem Fenster ist kein Schlüsselbund verbunden.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>the answer did not say which of the portfolio&apos;s tokens this value belongs to.</source>
+        <translation>Die Antwort sagte nicht, zu welchem Token des Portfolios dieser Wert gehört.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Portfolio “%1” created</source>
         <translation>Portfolio „%1“ erstellt</translation>
     </message>
@@ -2496,9 +2527,14 @@ Token-ID: %2</translation>
         <translation>Token-Name</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Token id</source>
         <translation>Token-ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not known</source>
+        <translation>Nicht bekannt</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2628,7 +2664,7 @@ Token-ID: %2</translation>
         <translation>Der kopierte Wert wurde aus der Zwischenablage entfernt.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -2648,7 +2684,12 @@ Token-ID: %2</translation>
         <translation>Nicht gespeichert: %1 Das Token existiert nur in diesem Fenster, bis es gespeichert ist.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Not saved, and Agentfolio cannot save it: %1 Copy it now; its value is gone once you leave this page.</source>
+        <translation>Nicht gespeichert, und Agentfolio kann es nicht speichern: %1 Kopieren Sie es jetzt; sein Wert ist verloren, sobald Sie diese Seite verlassen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Keychain state</source>
         <translation>Status im Schlüsselbund</translation>
     </message>

@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+346"/>
+        <location line="+350"/>
         <source>The answer did carry %n token(s), which Agentfolio holds for now: choose Check now to find the portfolio and save them in the keychain.</source>
         <translation>
             <numerusform>The answer did carry %n token, which Agentfolio holds for now: choose Check now to find the portfolio and save it in the keychain.</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+161"/>
+        <location line="+187"/>
         <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Copy them first, or retry saving.</source>
         <translation>
             <numerusform>%n token could not be saved in the keychain: %1. If you quit now, its value is lost for good; eToro never shows a token again. Copy it first, or retry saving.</numerusform>

@@ -5,6 +5,7 @@
 #include "session/session.h"
 #include "store/memorysecretstore.h"
 #include "store/portfolioindex.h"
+#include "store/secretjob.h"
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
 
@@ -32,7 +33,11 @@ private slots:
     void tokenOfAnUnreadableAnswerIsStoredOnceFound_data();
     void tokenOfAnUnreadableAnswerIsStoredOnceFound();
     void tokenOfAnUnreadableAnswerKeepsTheLockUntilListed();
-    void tokenOfAnUnreadableAnswerMatchingNoListedTokenIsReported();
+    void tokenOfAnUnreadableAnswerMatchingNoListedTokenIsHeldForCopying();
+    void tokenIdOfAnUnreadableAnswerIsTrustedWhenTheListOmitsIt();
+    void salvagedSecretNeverReplacesAStoredOne();
+    void unreadableSuccessWithoutTokenKeepsTheLockUntilListed();
+    void resetIsRefusedWhileTheOutcomeIsUnknown();
     void partialCreateIsRecordedWithoutToken();
     void serverRefusalIsAPlainFailure();
     void debugLogsOfAFullCreateCarryNoSecret();
@@ -42,6 +47,7 @@ private:
     void waitForState(CreateFlow::State state);
     void injectIncompleteCreateAnswer(Fault::Kind kind);
     CreateFlow::CheckResult check();
+    void injectList(const QByteArray &json);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MemorySecretStore> m_secrets;
@@ -79,6 +85,18 @@ CreateFlow::CheckResult TestCreateFlow::check()
     if (!m_flow->checkNow() || !checked.wait(10000))
         return CreateFlow::CheckResult::CheckFailed;
     return checked.first().first().value<CreateFlow::CheckResult>();
+}
+
+// The next list answer, in place of the sandbox's own.
+void TestCreateFlow::injectList(const QByteArray &json)
+{
+    Fault list;
+    list.kind = Fault::Kind::Answer;
+    list.method = "GET";
+    list.status = 200;
+    list.contentType = QByteArrayLiteral("application/json");
+    list.body = json;
+    m_session->sandbox()->injectFault(list);
 }
 
 void TestCreateFlow::init()
@@ -247,7 +265,7 @@ void TestCreateFlow::tokenOfAnUnreadableAnswerIsStoredOnceFound()
     QCOMPARE(check(), CreateFlow::CheckResult::Adopted);
     QCOMPARE(m_flow->state(), CreateFlow::State::Succeeded);
     QCOMPARE(m_flow->salvagedTokenCount(), 0);
-    QCOMPARE(m_flow->unplacedTokenCount(), 0);
+    QVERIFY(m_flow->unplacedTokens().isEmpty());
     QCOMPARE(m_flow->rescuedTokens().size(), 1);
     QTRY_COMPARE(stored.size(), 1);
 
@@ -293,7 +311,7 @@ void TestCreateFlow::tokenOfAnUnreadableAnswerKeepsTheLockUntilListed()
     QCOMPARE(m_session->sandbox()->requestCount("POST"), 1);
 }
 
-void TestCreateFlow::tokenOfAnUnreadableAnswerMatchingNoListedTokenIsReported()
+void TestCreateFlow::tokenOfAnUnreadableAnswerMatchingNoListedTokenIsHeldForCopying()
 {
     injectIncompleteCreateAnswer(Fault::Kind::WithoutIds);
     QVERIFY(m_flow->submit(request()));
@@ -301,21 +319,125 @@ void TestCreateFlow::tokenOfAnUnreadableAnswerMatchingNoListedTokenIsReported()
 
     // Two listed tokens of the requested name: no telling which one the secret is for,
     // and storing it under the wrong one would be worse than saying so.
-    Fault ambiguous;
-    ambiguous.kind = Fault::Kind::Answer;
-    ambiguous.method = "GET";
-    ambiguous.status = 200;
-    ambiguous.contentType = QByteArrayLiteral("application/json");
-    ambiguous.body = QByteArrayLiteral(
+    injectList(QByteArrayLiteral(
         R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"MyPort1",)"
         R"("userTokens":[{"userTokenId":"t-1","userTokenName":"agent-token"},)"
-        R"({"userTokenId":"t-2","userTokenName":"agent-token"}]}]})");
-    m_session->sandbox()->injectFault(ambiguous);
+        R"({"userTokenId":"t-2","userTokenName":"agent-token"}]}]})"));
     QCOMPARE(check(), CreateFlow::CheckResult::Adopted);
     QCOMPARE(m_flow->rescuedTokens().size(), 0);
-    QCOMPARE(m_flow->unplacedTokenCount(), 1);
     QVERIFY(m_secrets->keys().isEmpty());
     QVERIFY(!m_session->handOff()->hasPendingTokens());
+    // Not stored, and not dropped either: the flow holds it for the user to copy.
+    QCOMPARE(m_flow->unplacedTokens().size(), 1);
+    const CreatedToken &held = m_flow->unplacedTokens().first();
+    QVERIFY(held.token.id.isEmpty());
+    QVERIFY(held.secret.reveal().startsWith(QLatin1String("sk_sandbox_")));
+    // Until the user starts over.
+    QVERIFY(m_flow->reset());
+    QVERIFY(m_flow->unplacedTokens().isEmpty());
+}
+
+void TestCreateFlow::tokenIdOfAnUnreadableAnswerIsTrustedWhenTheListOmitsIt()
+{
+    injectIncompleteCreateAnswer(Fault::Kind::WithoutPortfolioId);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    const QString answeredId = m_session->sandbox()->portfolios().first().tokens.first().id;
+
+    // The list knows the portfolio but not (yet) its token: the id the answer gave is the
+    // server's own word for this very create, so the secret is stored under it.
+    injectList(QByteArrayLiteral(
+        R"({"agentPortfolios":[{"agentPortfolioId":"p-9","agentPortfolioName":"MyPort1",)"
+        R"("userTokens":[]}]})"));
+    QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
+    QCOMPARE(check(), CreateFlow::CheckResult::Adopted);
+    QVERIFY(m_flow->unplacedTokens().isEmpty());
+    QCOMPARE(m_flow->rescuedTokens().size(), 1);
+    QCOMPARE(m_flow->rescuedTokens().first().token.id, answeredId);
+    QCOMPARE(m_flow->rescuedTokens().first().token.name, QStringLiteral("agent-token"));
+    QTRY_COMPARE(stored.size(), 1);
+    const auto secret = m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), answeredId));
+    QVERIFY(secret && *secret == m_flow->rescuedTokens().first().secret);
+    const auto token =
+        m_session->index()->token(Profile::sandboxId(), QStringLiteral("p-9"), answeredId);
+    QVERIFY(token && token->secretStored);
+}
+
+void TestCreateFlow::salvagedSecretNeverReplacesAStoredOne()
+{
+    // The index knows the portfolio already (a list refresh adopted it meanwhile, say),
+    // with one token of the requested name whose secret is stored.
+    IndexedPortfolio known;
+    known.id = QStringLiteral("p-1");
+    known.name = QStringLiteral("MyPort1");
+    IndexedToken storedToken;
+    storedToken.token.id = QStringLiteral("t-1");
+    storedToken.token.name = QStringLiteral("agent-token");
+    storedToken.secretStored = true;
+    known.tokens = { storedToken };
+    m_session->index()->upsertPortfolio(Profile::sandboxId(), known);
+    const QString storedKey = SecretKeys::tokenKey(Profile::sandboxId(), QStringLiteral("t-1"));
+    QSignalSpy written(m_secrets->write(storedKey, Secret(QStringLiteral("sk_kept_before"))),
+                       &SecretJob::finished);
+    QVERIFY(written.wait());
+
+    injectIncompleteCreateAnswer(Fault::Kind::WithoutIds);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    // Two of that name are listed, but t-1 already has its secret: the salvaged one can
+    // only be t-2's.
+    injectList(QByteArrayLiteral(
+        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"MyPort1",)"
+        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"agent-token"},)"
+        R"({"userTokenId":"t-2","userTokenName":"agent-token"}]}]})"));
+    QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
+    QCOMPARE(check(), CreateFlow::CheckResult::AlreadyKnown);
+    QCOMPARE(m_flow->rescuedTokens().size(), 1);
+    QCOMPARE(m_flow->rescuedTokens().first().token.id, QStringLiteral("t-2"));
+    QTRY_COMPARE(stored.size(), 1);
+    QCOMPARE(m_secrets->value(storedKey)->reveal(), QStringLiteral("sk_kept_before"));
+    const auto second =
+        m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), QStringLiteral("t-2")));
+    QVERIFY(second && *second == m_flow->rescuedTokens().first().secret);
+}
+
+void TestCreateFlow::unreadableSuccessWithoutTokenKeepsTheLockUntilListed()
+{
+    // A 201 whose body cannot be read and carries no secret: the server said yes all the
+    // same. (This fault does not create anything, so the list never shows it.)
+    Fault garbled;
+    garbled.kind = Fault::Kind::Answer;
+    garbled.method = "POST";
+    garbled.status = 201;
+    garbled.contentType = QByteArrayLiteral("application/json");
+    garbled.body = QByteArrayLiteral(R"({"agentPortfolioId":)");
+    m_session->sandbox()->injectFault(garbled);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_flow->salvagedTokenCount(), 0);
+    QCOMPARE(m_flow->lastError()->httpStatus, 201);
+
+    // No portfolio of that name is listed; a 5xx would make that a "not created", but
+    // after a success it only means "not listed yet": nothing may be sent again.
+    QCOMPARE(check(), CreateFlow::CheckResult::NotYetListed);
+    QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
+    QVERIFY(!m_flow->submit(request()));
+    QCOMPARE(m_session->sandbox()->requestCount("POST"), 1);
+}
+
+void TestCreateFlow::resetIsRefusedWhileTheOutcomeIsUnknown()
+{
+    injectIncompleteCreateAnswer(Fault::Kind::WithoutPortfolioId);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    // Forgetting now would unlock a second create and drop the salvaged secret.
+    QVERIFY(!m_flow->reset());
+    QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_flow->salvagedTokenCount(), 1);
+    QVERIFY(!m_flow->submit(request()));
+    QCOMPARE(check(), CreateFlow::CheckResult::Adopted);
+    QVERIFY(m_flow->reset());
+    QCOMPARE(m_flow->state(), CreateFlow::State::Idle);
 }
 
 void TestCreateFlow::partialCreateIsRecordedWithoutToken()

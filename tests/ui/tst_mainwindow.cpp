@@ -12,6 +12,7 @@
 #include "store/portfolioindex.h"
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
+#include "tokencard.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -49,6 +50,7 @@ private slots:
     void serverRefusalLandsAtItsField();
     void outcomeUnknownLeadsToCheckNowAndAdoption();
     void unreadableAnswersTokenIsSavedAfterCheckNow();
+    void unplaceableTokenIsShownForCopyingAndNotDroppedSilently();
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
     void quittingWithAPendingTokenAsksFirst();
     void everyInputHasAnAccessibleName();
@@ -58,6 +60,8 @@ private slots:
 private:
     void fillByKeyboard(const QString &amount, const QString &name, const QString &token);
     QMessageBox *waitForConfirmation();
+    // Answers the next modal message box with the button of `role`; returns its text.
+    void answerNextMessageBox(QMessageBox::ButtonRole role, QString *text);
     void confirmByKeyboard();
     SandboxServer *sandbox() const { return m_session->sandbox(); }
 
@@ -327,6 +331,88 @@ void TestMainWindow::unreadableAnswersTokenIsSavedAfterCheckNow()
     QVERIFY(copy && copy->isVisible());
     QTest::mouseClick(copy, Qt::LeftButton);
     QVERIFY(QGuiApplication::clipboard()->text() == rescued.secret.reveal());
+}
+
+void TestMainWindow::answerNextMessageBox(QMessageBox::ButtonRole role, QString *text)
+{
+    QTimer::singleShot(200, this, [role, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *text = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == role) {
+                button->click();
+                return;
+            }
+        }
+    });
+}
+
+void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
+{
+    Fault incomplete;
+    incomplete.kind = Fault::Kind::WithoutIds;
+    incomplete.method = "POST";
+    sandbox()->injectFault(incomplete);
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Held001"), QStringLiteral("held-token"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown,
+                              10000);
+
+    // The list shows two tokens of that name: no telling which one the value is.
+    Fault ambiguous;
+    ambiguous.kind = Fault::Kind::Answer;
+    ambiguous.method = "GET";
+    ambiguous.status = 200;
+    ambiguous.contentType = QByteArrayLiteral("application/json");
+    ambiguous.body = QByteArrayLiteral(
+        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"Held001",)"
+        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"held-token"},)"
+        R"({"userTokenId":"t-2","userTokenName":"held-token"}]}]})");
+    sandbox()->injectFault(ambiguous);
+    auto *check = m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction"));
+    QTest::mouseClick(check, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    QTRY_VERIFY(m_window->resultPanel()->isVisible());
+    QVERIFY2(m_window->notice()->text().contains(QStringLiteral("copy it below now")),
+             qPrintable(m_window->notice()->text()));
+
+    // One card, saying it cannot be saved, with no Retry that could never work; Copy works.
+    QCOMPARE(m_window->resultPanel()->tokenCards().size(), 1);
+    TokenCard *card = m_window->resultPanel()->tokenCards().first();
+    QCOMPARE(card->storageState(), TokenCard::State::Unsaveable);
+    auto *state = card->findChild<QLabel *>(QStringLiteral("storageState"));
+    QVERIFY2(state->text().contains(QStringLiteral("cannot save it")), qPrintable(state->text()));
+    QVERIFY(!card->findChild<QPushButton *>(QStringLiteral("retryButton"))->isVisible());
+    QVERIFY(m_window->resultPanel()->hasUnsavedTokens());
+    QTest::mouseClick(card->findChild<QPushButton *>(QStringLiteral("copyButton")), Qt::LeftButton);
+    const Secret held = m_window->createFlow()->unplacedTokens().first().secret;
+    QVERIFY(held.reveal().startsWith(QLatin1String("sk_sandbox_")));
+    QVERIFY(QGuiApplication::clipboard()->text() == held.reveal());
+    QVERIFY(m_secrets->keys().isEmpty());
+
+    // Quitting or leaving the page asks first; Stay keeps everything as it was.
+    QString question;
+    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    QVERIFY(!m_window->close());
+    QVERIFY2(question.contains(QStringLiteral("held only in memory")), qPrintable(question));
+    auto *another =
+        m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("createAnotherButton"));
+    question.clear();
+    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    QTest::mouseClick(another, Qt::LeftButton);
+    QVERIFY2(question.contains(QStringLiteral("gone for good")), qPrintable(question));
+    QVERIFY(m_window->resultPanel()->isVisible());
+    QCOMPARE(m_window->createFlow()->unplacedTokens().size(), 1);
+
+    // Leaving, once the user says so, forgets it.
+    answerNextMessageBox(QMessageBox::DestructiveRole, &question);
+    QTest::mouseClick(another, Qt::LeftButton);
+    QTRY_VERIFY(!m_window->resultPanel()->isVisible());
+    QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::Idle);
+    QVERIFY(m_window->createFlow()->unplacedTokens().isEmpty());
 }
 
 void TestMainWindow::keychainFailureLeavesTheTokenPendingVisibleAndCopyable()
