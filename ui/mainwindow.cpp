@@ -543,17 +543,19 @@ void MainWindow::checkFinished(CreateFlow::CheckResult checkResult)
     if (m_flow->state() == CreateFlow::State::Succeeded && adopted) {
         CreatePortfolioResult result;
         result.portfolio = toPortfolio(*adopted);
-        result.createdTokens = m_flow->rescuedTokens() + m_flow->unplacedTokens();
+        result.createdTokens = m_flow->rescuedTokens();
         result.tokenCreated = !result.createdTokens.isEmpty();
+        const QList<CreatedToken> &unplaced = m_flow->unplacedTokens();
         m_resultPanel->showResult(m_session->activeProfile().id, result,
                                   adopted->investment.value_or(m_flow->request().investment),
-                                  m_flow->requestId(), m_session->handOff());
+                                  m_flow->requestId(), m_session->handOff(), unplaced);
         m_pages->setCurrentIndex(1);
         QString text;
-        if (!m_flow->unplacedTokens().isEmpty())
-            text = tr("%1 was created: it is now in your list. Its answer carried a token's "
-                      "value, but not which of the portfolio's tokens it belongs to, so "
-                      "Agentfolio cannot save it: copy it below now, or add a new token later.")
+        if (!unplaced.isEmpty())
+            text = tr("%1 was created: it is now in your list. Its answer carried %n token "
+                      "value(s) that Agentfolio could not save, shown below: keep them safe now, "
+                      "in your agent's configuration or a password manager.",
+                      nullptr, int(unplaced.size()))
                        .arg(name);
         else if (result.tokenCreated)
             text = tr("%1 was created: it is now in your list. Its answer could not be read in "
@@ -602,14 +604,17 @@ bool MainWindow::mayDropUnplacedTokens()
 {
     if (m_flow->unplacedTokens().isEmpty())
         return true;
-    QMessageBox box(QMessageBox::Warning, tr("Leave the token unsaved?"),
-                    tr("The token value shown for %1 is saved nowhere: once you leave this "
-                       "page it is gone for good, and eToro never shows it again. Copy it "
-                       "first if your agent needs it.")
+    const int count = int(m_flow->unplacedTokens().size());
+    QMessageBox box(QMessageBox::Warning, tr("Leave %n token value(s) unsaved?", nullptr, count),
+                    tr("%n token value(s) shown for %1 are saved nowhere: if you go on, they are "
+                       "gone for good, and eToro never shows them again. Put them in your "
+                       "agent's configuration or a password manager first.",
+                       nullptr, count)
                         .arg(m_flow->request().portfolioName),
                     QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("confirmLeaveDialog"));
-    QPushButton *leave = box.addButton(tr("Leave and lose it"), QMessageBox::DestructiveRole);
+    QPushButton *leave =
+        box.addButton(tr("Lose %n token value(s)", nullptr, count), QMessageBox::DestructiveRole);
     QPushButton *stay = box.addButton(tr("Stay"), QMessageBox::RejectRole);
     box.setDefaultButton(stay);
     box.setEscapeButton(stay);
@@ -705,8 +710,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
                                 "if you quit before checking, its value is lost.")
                                                     : QString());
     if (!m_flow->unplacedTokens().isEmpty())
-        risks << tr("The token value shown for %1 could not be saved and is held only in "
-                    "memory: if you quit, it is gone for good. Copy it first.")
+        risks << tr("%n token value(s) shown for %1 could not be saved and are held only in "
+                    "memory: if you quit, they are gone for good. Put them in your agent's "
+                    "configuration or a password manager first.",
+                    nullptr, int(m_flow->unplacedTokens().size()))
                      .arg(m_flow->request().portfolioName);
     if (m_tokenManager->isBusy() || (m_addTokenDialog && m_addTokenDialog->isBusy()))
         risks << tr("A token request is still under way; its answer carries a secret that "

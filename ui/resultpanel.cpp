@@ -94,14 +94,19 @@ QString ResultPanel::positionSizingPercent(Money investment, Money virtualBalanc
 }
 
 void ResultPanel::showResult(const QString &profileId, const CreatePortfolioResult &result,
-                             Money investment, const QUuid &requestId, TokenHandOff *handOff)
+                             Money investment, const QUuid &requestId, TokenHandOff *handOff,
+                             const QList<CreatedToken> &heldHere)
 {
     m_profileId = profileId;
     m_portfolioId = result.portfolio.id;
     m_handOff = handOff;
     m_cards.clear();
 
-    QWidget *content = buildContent(result, investment, requestId);
+    CreatePortfolioResult shown = result;
+    shown.createdTokens += heldHere;
+    shown.tokenCreated = !shown.createdTokens.isEmpty();
+    const qsizetype firstHeldHere = result.createdTokens.size();
+    QWidget *content = buildContent(shown, investment, requestId);
     // The old content may be the sender of the signal that led here ("Create another"):
     // delete it later, never under its own feet.
     if (QWidget *old = m_scroll->takeWidget()) {
@@ -110,17 +115,25 @@ void ResultPanel::showResult(const QString &profileId, const CreatePortfolioResu
     }
     m_scroll->setWidget(content);
 
-    for (const QPointer<TokenCard> &card : std::as_const(m_cards)) {
-        if (!m_handOff) {
-            card->setStorageState(TokenCard::State::Pending,
-                                  tr("No keychain is connected to this window."));
-            continue;
-        }
+    for (qsizetype i = 0; i < m_cards.size(); ++i) {
+        TokenCard *card = m_cards.at(i);
         if (card->tokenId().isEmpty()) {
             // The hand-off stores tokens by id; without one, this window is all there is.
             card->setStorageState(TokenCard::State::Unsaveable,
                                   tr("the answer did not say which of the portfolio's tokens "
                                      "this value belongs to."));
+            continue;
+        }
+        if (i >= firstHeldHere) {
+            card->setStorageState(
+                TokenCard::State::Unsaveable,
+                tr("a value for this token is saved, or being saved, already, and Agentfolio "
+                   "never overwrites one. This one is most likely the same."));
+            continue;
+        }
+        if (!m_handOff) {
+            card->setStorageState(TokenCard::State::Pending,
+                                  tr("No keychain is connected to this window."));
             continue;
         }
         card->setStorageState(TokenCard::State::Saving);
@@ -306,7 +319,7 @@ void ResultPanel::followHandOff(QWidget *context)
 
 void ResultPanel::refreshFromHandOff(TokenCard *card)
 {
-    if (!m_handOff)
+    if (!m_handOff || card->storageState() == TokenCard::State::Unsaveable)
         return;
     const std::optional<PendingToken> pending = m_handOff->pendingToken(card->tokenId());
     if (!pending || pending->profileId != m_profileId)
@@ -347,8 +360,10 @@ QList<TokenCard *> ResultPanel::tokenCards() const
 
 TokenCard *ResultPanel::tokenCard(const QString &tokenId) const
 {
+    // The hand-off's card for the token: one held here for copying is not it.
     for (const QPointer<TokenCard> &card : m_cards) {
-        if (card && card->tokenId() == tokenId)
+        if (card && card->tokenId() == tokenId
+            && card->storageState() != TokenCard::State::Unsaveable)
             return card;
     }
     return nullptr;

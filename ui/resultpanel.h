@@ -31,8 +31,11 @@ public:
     // signals for their token ids: call this before, or in the same event-loop turn as,
     // handOff->storeCreated() (its answers always come later), or after it with tokens
     // still pending. `handOff` is not owned; without one the tokens show as not saved.
+    // `heldHere`: token secrets that nothing can save (CreateFlow::unplacedTokens()), shown
+    // after the result's own tokens for copying, and never followed in the hand-off.
     void showResult(const QString &profileId, const CreatePortfolioResult &result, Money investment,
-                    const QUuid &requestId, TokenHandOff *handOff);
+                    const QUuid &requestId, TokenHandOff *handOff,
+                    const QList<CreatedToken> &heldHere = {});
 
     QString portfolioId() const { return m_portfolioId; }
     // Any token whose secret is not (yet) in the keychain: closing would lose it.

@@ -267,8 +267,9 @@ void TokenCard::updateStorageUi()
     }
     case State::Unsaveable:
         m_storageText->setText(
-            tr("Not saved, and Agentfolio cannot save it: %1 Copy it now; its value is gone "
-               "once you leave this page.")
+            tr("Not saved: %1 Put it in your agent's configuration or a password manager "
+               "now, or store it with Paste value… on its token under Portfolios and tokens. "
+               "Its value is gone once you leave this page.")
                 .arg(m_problem));
         break;
     }

@@ -85,6 +85,7 @@ void CreateFlow::clearOutcome()
     m_rescued.clear();
     m_unplaced.clear();
     m_serverAccepted = false;
+    m_createStatus = 0;
 }
 
 bool CreateFlow::submit(const CreatePortfolioRequest &request)
@@ -129,8 +130,8 @@ void CreateFlow::createAnswered(ApiReply *reply)
     m_error = *reply->error();
     m_salvaged = reply->salvagedTokens();
     // A success status says the server created it, however broken the rest of the answer.
-    m_serverAccepted =
-        (m_error->httpStatus >= 200 && m_error->httpStatus < 300) || !m_salvaged.isEmpty();
+    m_createStatus = m_error->httpStatus;
+    m_serverAccepted = (m_createStatus >= 200 && m_createStatus < 300) || !m_salvaged.isEmpty();
     setState(m_error->kind == ApiError::Kind::OutcomeUnknown ? State::OutcomeUnknown
                                                              : State::Failed);
     emit failed(*m_error);
@@ -165,7 +166,7 @@ void CreateFlow::checkAnswered(ApiReply *reply)
         // yet. Sending again could double the money.
         qCWarning(lcSession).noquote()
             << "check: no portfolio named" << m_request.portfolioName
-            << "is listed, yet the create was answered with HTTP" << m_error->httpStatus;
+            << "is listed, yet the create was answered with HTTP" << m_createStatus;
         setState(State::OutcomeUnknown);
         emit checkFinished(CheckResult::NotYetListed);
         return;
@@ -200,8 +201,9 @@ void CreateFlow::checkAnswered(ApiReply *reply)
 
 void CreateFlow::rescueSalvagedTokens(const Portfolio &found)
 {
-    // A token whose secret is stored already cannot be the one a salvaged secret is for:
-    // eToro shows each secret once. Never overwrite it.
+    // Tokens that cannot take a salvaged secret: eToro shows each secret once, so one whose
+    // secret is stored already, or which the hand-off holds and is saving, has its own.
+    // Neither is ever overwritten.
     QSet<QString> taken;
     if (const auto known = m_session->index()->portfolio(m_profileId, found.id)) {
         for (const IndexedToken &token : known->tokens) {
@@ -209,11 +211,24 @@ void CreateFlow::rescueSalvagedTokens(const Portfolio &found)
                 taken.insert(token.token.id);
         }
     }
+    TokenHandOff *handOff = m_session->handOff();
+    const auto heldByHandOff = [handOff](const QString &tokenId) {
+        return !tokenId.isEmpty() && handOff->pendingToken(tokenId).has_value();
+    };
+    for (const UserToken &token : found.tokens) {
+        if (heldByHandOff(token.id))
+            taken.insert(token.id);
+    }
     const QList<CreatedToken> salvaged = std::exchange(m_salvaged, {});
     for (const CreatedToken &created : salvaged) {
-        if (!created.token.id.isEmpty() && taken.contains(created.token.id)) {
-            qCInfo(lcSession).noquote() << "check: token" << created.token.id
-                                        << "from the create's answer is stored already";
+        const QString &answeredId = created.token.id;
+        if (!answeredId.isEmpty() && (taken.contains(answeredId) || heldByHandOff(answeredId))) {
+            // The keychain (or the hand-off) has a secret for this token already. This one is
+            // most likely the same, but it is not thrown away on a guess: the user sees it.
+            m_unplaced.append(created);
+            qCWarning(lcSession).noquote()
+                << "check: token" << answeredId << "from the create's answer has a secret "
+                << "saved or being saved already; the answer's is held for the user to copy";
             continue;
         }
         const auto token = tokenFor(created, found.tokens, m_request.tokenName, taken);
@@ -227,7 +242,7 @@ void CreateFlow::rescueSalvagedTokens(const Portfolio &found)
         }
         taken.insert(token->id);
         const CreatedToken placed { *token, created.secret };
-        m_session->handOff()->storeAddedToken(m_profileId, found.id, placed);
+        handOff->storeAddedToken(m_profileId, found.id, placed);
         m_rescued.append(placed);
         qCInfo(lcSession).noquote()
             << "check: token" << token->id << "from the create's answer handed to the keychain";

@@ -41,7 +41,8 @@ public:
     Q_ENUM(State)
 
     enum class CheckResult {
-        Adopted, // found on the server and now in the index (without a token)
+        Adopted, // found on the server and now in the index, with any token secret the
+                 // answer carried (rescuedTokens(), unplacedTokens())
         AlreadyKnown, // found, and the index already had it
         NotFound, // no portfolio of that name: the create did not happen
         NotYetListed, // none of that name, but the server had answered with a success (2xx):
@@ -74,8 +75,9 @@ public:
     qsizetype salvagedTokenCount() const { return m_salvaged.size(); }
     // After a check found the portfolio: the salvaged tokens given to the hand-off (by
     // the id the answer carried, or else by the one listed token of their name); and those
-    // no listed token could be told to be: they cannot be stored, so the flow holds their
-    // secrets, for the user to copy, until reset().
+    // it could not give: no listed token could be told to be theirs, or theirs has a secret
+    // stored or being saved already (never overwritten). The flow holds those secrets, for
+    // the user to copy, until reset() or the next submit(): callers ask the user first.
     const QList<CreatedToken> &rescuedTokens() const { return m_rescued; }
     const QList<CreatedToken> &unplacedTokens() const { return m_unplaced; }
 
@@ -106,6 +108,7 @@ private:
     QList<CreatedToken> m_rescued;
     QList<CreatedToken> m_unplaced;
     bool m_serverAccepted = false; // the create was answered with a 2xx, readable or not
+    int m_createStatus = 0; // the create's HTTP status (m_error later holds a check's)
     QPointer<ApiReply> m_reply;
 };
 

@@ -1398,12 +1398,12 @@
     <message>
         <location line="+2"/>
         <location line="+96"/>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-169"/>
         <source>The account is not ready yet; try again in a moment.</source>
         <translation>Das Konto ist noch nicht bereit; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1427,13 +1427,40 @@
         <source>Account: %1. The investment cannot be changed afterwards; the copy mirrors the portfolio&apos;s trades in proportion to its virtual balance.</source>
         <translation>Konto: %1. Der Anlagebetrag kann danach nicht mehr geändert werden; die Kopie bildet die Trades des Portfolios im Verhältnis zu seinem virtuellen Guthaben ab.</translation>
     </message>
-    <message>
-        <location line="+119"/>
-        <source>%1 was created: it is now in your list. Its answer carried a token&apos;s value, but not which of the portfolio&apos;s tokens it belongs to, so Agentfolio cannot save it: copy it below now, or add a new token later.</source>
-        <translation>%1 wurde angelegt und steht jetzt in Ihrer Liste. Die Antwort enthielt den Wert eines Tokens, aber nicht, zu welchem Token des Portfolios er gehört; deshalb kann Agentfolio ihn nicht speichern: Kopieren Sie ihn jetzt unten, oder fügen Sie später ein neues Token hinzu.</translation>
+    <message numerus="yes">
+        <location line="+173"/>
+        <source>Leave %n token value(s) unsaved?</source>
+        <translation>
+            <numerusform>%n Token-Wert ungespeichert lassen?</numerusform>
+            <numerusform>%n Token-Werte ungespeichert lassen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n token value(s) shown for %1 are saved nowhere: if you go on, they are gone for good, and eToro never shows them again. Put them in your agent&apos;s configuration or a password manager first.</source>
+        <translation>
+            <numerusform>%n für %1 angezeigter Token-Wert ist nirgends gespeichert: Wenn Sie fortfahren, ist er endgültig verloren, und eToro zeigt ihn nie wieder an. Legen Sie ihn zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</numerusform>
+            <numerusform>%n für %1 angezeigte Token-Werte sind nirgends gespeichert: Wenn Sie fortfahren, sind sie endgültig verloren, und eToro zeigt sie nie wieder an. Legen Sie sie zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Lose %n token value(s)</source>
+        <translation>
+            <numerusform>%n Token-Wert verwerfen</numerusform>
+            <numerusform>%n Token-Werte verwerfen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+97"/>
+        <source>%n token value(s) shown for %1 could not be saved and are held only in memory: if you quit, they are gone for good. Put them in your agent&apos;s configuration or a password manager first.</source>
+        <translation>
+            <numerusform>%n für %1 angezeigter Token-Wert konnte nicht gespeichert werden und liegt nur im Arbeitsspeicher: Wenn Sie Agentfolio beenden, ist er endgültig verloren. Legen Sie ihn zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</numerusform>
+            <numerusform>%n für %1 angezeigte Token-Werte konnten nicht gespeichert werden und liegen nur im Arbeitsspeicher: Wenn Sie Agentfolio beenden, sind sie endgültig verloren. Legen Sie sie zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-541"/>
         <location line="+160"/>
         <location line="+105"/>
         <source>Sandbox</source>
@@ -1528,8 +1555,16 @@
         <source>Looking for %1 on eToro…</source>
         <translation>%1 wird bei eToro gesucht…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%1 was created: it is now in your list. Its answer carried %n token value(s) that Agentfolio could not save, shown below: keep them safe now, in your agent&apos;s configuration or a password manager.</source>
+        <translation>
+            <numerusform>%1 wurde erstellt und steht jetzt in Ihrer Liste. Die Antwort enthielt %n Token-Wert, den Agentfolio nicht speichern konnte; er wird unten angezeigt: Bewahren Sie ihn jetzt sicher auf, in der Konfiguration Ihres Agenten oder in einem Passwortmanager.</numerusform>
+            <numerusform>%1 wurde erstellt und steht jetzt in Ihrer Liste. Die Antwort enthielt %n Token-Werte, die Agentfolio nicht speichern konnte; sie werden unten angezeigt: Bewahren Sie sie jetzt sicher auf, in der Konfiguration Ihres Agenten oder in einem Passwortmanager.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
         <source>%1 was created: it is now in your list. Its answer could not be read in full, but it carried the token&apos;s value, which is saved below like any other.</source>
         <translation>%1 wurde erstellt und steht jetzt in Ihrer Liste. Seine Antwort war nicht vollständig lesbar, enthielt aber den Wert des Tokens; er wird unten wie jeder andere gespeichert.</translation>
     </message>
@@ -1546,7 +1581,7 @@
     <message>
         <location line="+4"/>
         <source>eToro does not list a portfolio named %1 yet, but it answered the request with a success, so it was created. Check again in a moment; until then Agentfolio sends nothing.</source>
-        <translation>eToro führt noch kein Portfolio namens %1, hat die Anfrage aber mit einem Erfolg beantwortet; es wurde also angelegt. Prüfen Sie gleich noch einmal; bis dahin sendet Agentfolio nichts.</translation>
+        <translation>eToro führt noch kein Portfolio namens %1, hat die Anfrage aber mit einem Erfolg beantwortet; es wurde also erstellt. Prüfen Sie gleich noch einmal; bis dahin sendet Agentfolio nichts.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1554,22 +1589,7 @@
         <translation>Bei eToro gibt es kein Portfolio namens %1: Es wurde nicht erstellt, und es wurde kein Geld bewegt. Sie können die Anfrage erneut senden.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Leave the token unsaved?</source>
-        <translation>Token ungespeichert lassen?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The token value shown for %1 is saved nowhere: once you leave this page it is gone for good, and eToro never shows it again. Copy it first if your agent needs it.</source>
-        <translation>Der für %1 angezeigte Token-Wert ist nirgends gespeichert: Sobald Sie diese Seite verlassen, ist er endgültig verloren, und eToro zeigt ihn nie wieder an. Kopieren Sie ihn zuerst, wenn Ihr Agent ihn braucht.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Leave and lose it</source>
-        <translation>Verlassen und verlieren</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+59"/>
         <source>Adding the token…</source>
         <translation>Das Token wird hinzugefügt…</translation>
     </message>
@@ -1602,12 +1622,7 @@
         <translation>Seine Antwort enthielt ein Token, das Agentfolio nur im Arbeitsspeicher hält: Wenn Sie vor dem Prüfen beenden, ist sein Wert verloren.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The token value shown for %1 could not be saved and is held only in memory: if you quit, it is gone for good. Copy it first.</source>
-        <translation>Der für %1 angezeigte Token-Wert konnte nicht gespeichert werden und liegt nur im Arbeitsspeicher: Wenn Sie beenden, ist er endgültig verloren. Kopieren Sie ihn zuerst.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>A token request is still under way; its answer carries a secret that eToro shows only once.</source>
         <translation>Eine Token-Anfrage läuft noch; ihre Antwort enthält ein Geheimnis, das eToro nur einmal anzeigt.</translation>
     </message>
@@ -1622,8 +1637,8 @@
         <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+112"/>
+        <location line="-113"/>
+        <location line="+114"/>
         <source>Stay</source>
         <translation>Nicht beenden</translation>
     </message>
@@ -2224,17 +2239,22 @@ Token-ID: %2</translation>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+43"/>
         <source>No keychain is connected to this window.</source>
         <translation>Mit diesem Fenster ist kein Schlüsselbund verbunden.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-13"/>
         <source>the answer did not say which of the portfolio&apos;s tokens this value belongs to.</source>
         <translation>Die Antwort sagte nicht, zu welchem Token des Portfolios dieser Wert gehört.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+7"/>
+        <source>a value for this token is saved, or being saved, already, and Agentfolio never overwrites one. This one is most likely the same.</source>
+        <translation>für dieses Token ist bereits ein Wert gespeichert oder wird gerade gespeichert, und Agentfolio überschreibt nie einen. Dieser ist sehr wahrscheinlich derselbe.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Portfolio “%1” created</source>
         <translation>Portfolio „%1“ erstellt</translation>
     </message>
@@ -2685,11 +2705,11 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Not saved, and Agentfolio cannot save it: %1 Copy it now; its value is gone once you leave this page.</source>
-        <translation>Nicht gespeichert, und Agentfolio kann es nicht speichern: %1 Kopieren Sie es jetzt; sein Wert ist verloren, sobald Sie diese Seite verlassen.</translation>
+        <source>Not saved: %1 Put it in your agent&apos;s configuration or a password manager now, or store it with Paste value… on its token under Portfolios and tokens. Its value is gone once you leave this page.</source>
+        <translation>Nicht gespeichert: %1 Legen Sie den Wert jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab, oder speichern Sie ihn mit „Wert einfügen…“ beim passenden Token unter „Portfolios und Tokens“. Sein Wert ist verloren, sobald Sie diese Seite verlassen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Keychain state</source>
         <translation>Status im Schlüsselbund</translation>
     </message>

@@ -64,11 +64,51 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+187"/>
+        <location line="+56"/>
+        <source>%1 was created: it is now in your list. Its answer carried %n token value(s) that Agentfolio could not save, shown below: keep them safe now, in your agent&apos;s configuration or a password manager.</source>
+        <translation>
+            <numerusform>%1 was created: it is now in your list. Its answer carried %n token value that Agentfolio could not save, shown below: keep it safe now, in your agent&apos;s configuration or a password manager.</numerusform>
+            <numerusform>%1 was created: it is now in your list. Its answer carried %n token values that Agentfolio could not save, shown below: keep them safe now, in your agent&apos;s configuration or a password manager.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
+        <source>Leave %n token value(s) unsaved?</source>
+        <translation>
+            <numerusform>Leave %n token value unsaved?</numerusform>
+            <numerusform>Leave %n token values unsaved?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n token value(s) shown for %1 are saved nowhere: if you go on, they are gone for good, and eToro never shows them again. Put them in your agent&apos;s configuration or a password manager first.</source>
+        <translation>
+            <numerusform>%n token value shown for %1 is saved nowhere: if you go on, it is gone for good, and eToro never shows it again. Put it in your agent&apos;s configuration or a password manager first.</numerusform>
+            <numerusform>%n token values shown for %1 are saved nowhere: if you go on, they are gone for good, and eToro never shows them again. Put them in your agent&apos;s configuration or a password manager first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Lose %n token value(s)</source>
+        <translation>
+            <numerusform>Lose %n token value</numerusform>
+            <numerusform>Lose %n token values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+75"/>
         <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Copy them first, or retry saving.</source>
         <translation>
             <numerusform>%n token could not be saved in the keychain: %1. If you quit now, its value is lost for good; eToro never shows a token again. Copy it first, or retry saving.</numerusform>
             <numerusform>%n tokens could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Copy them first, or retry saving.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n token value(s) shown for %1 could not be saved and are held only in memory: if you quit, they are gone for good. Put them in your agent&apos;s configuration or a password manager first.</source>
+        <translation>
+            <numerusform>%n token value shown for %1 could not be saved and is held only in memory: if you quit, it is gone for good. Put it in your agent&apos;s configuration or a password manager first.</numerusform>
+            <numerusform>%n token values shown for %1 could not be saved and are held only in memory: if you quit, they are gone for good. Put them in your agent&apos;s configuration or a password manager first.</numerusform>
         </translation>
     </message>
 </context>

@@ -36,6 +36,9 @@ private slots:
     void tokenOfAnUnreadableAnswerMatchingNoListedTokenIsHeldForCopying();
     void tokenIdOfAnUnreadableAnswerIsTrustedWhenTheListOmitsIt();
     void salvagedSecretNeverReplacesAStoredOne();
+    void salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying_data();
+    void salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying();
+    void twoSalvagedSecretsNeverLandOnOneToken();
     void unreadableSuccessWithoutTokenKeepsTheLockUntilListed();
     void resetIsRefusedWhileTheOutcomeIsUnknown();
     void partialCreateIsRecordedWithoutToken();
@@ -48,6 +51,7 @@ private:
     void injectIncompleteCreateAnswer(Fault::Kind kind);
     CreateFlow::CheckResult check();
     void injectList(const QByteArray &json);
+    void injectUnreadableCreateAnswer(const QByteArray &json);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MemorySecretStore> m_secrets;
@@ -97,6 +101,19 @@ void TestCreateFlow::injectList(const QByteArray &json)
     list.contentType = QByteArrayLiteral("application/json");
     list.body = json;
     m_session->sandbox()->injectFault(list);
+}
+
+// The next create is answered 201 with `json`, which lacks what a create answer needs;
+// nothing is created on the sandbox.
+void TestCreateFlow::injectUnreadableCreateAnswer(const QByteArray &json)
+{
+    Fault answer;
+    answer.kind = Fault::Kind::Answer;
+    answer.method = "POST";
+    answer.status = 201;
+    answer.contentType = QByteArrayLiteral("application/json");
+    answer.body = json;
+    m_session->sandbox()->injectFault(answer);
 }
 
 void TestCreateFlow::init()
@@ -399,6 +416,98 @@ void TestCreateFlow::salvagedSecretNeverReplacesAStoredOne()
     const auto second =
         m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), QStringLiteral("t-2")));
     QVERIFY(second && *second == m_flow->rescuedTokens().first().secret);
+}
+
+void TestCreateFlow::salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying_data()
+{
+    QTest::addColumn<bool>("inKeychain"); // else the hand-off holds it, the keychain refusing
+    QTest::addColumn<bool>("answerHasId"); // else only the name tells which token it is
+    QTest::newRow("stored in the keychain") << true << true;
+    QTest::newRow("held by the hand-off") << false << true;
+    QTest::newRow("stored, by name") << true << false;
+    QTest::newRow("held by the hand-off, by name") << false << false;
+}
+
+void TestCreateFlow::salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying()
+{
+    QFETCH(bool, inKeychain);
+    QFETCH(bool, answerHasId);
+    const QString profile = Profile::sandboxId();
+    const QString tokenKey = SecretKeys::tokenKey(profile, QStringLiteral("t-1"));
+    IndexedPortfolio known;
+    known.id = QStringLiteral("p-1");
+    known.name = QStringLiteral("MyPort1");
+    m_session->index()->upsertPortfolio(profile, known);
+    UserToken t1;
+    t1.id = QStringLiteral("t-1");
+    t1.name = QStringLiteral("agent-token");
+    const Secret before(QStringLiteral("sk_had_before"));
+    if (inKeychain) {
+        known.tokens = { IndexedToken { t1, true, false, false, {} } };
+        m_session->index()->upsertPortfolio(profile, known);
+        QSignalSpy written(m_secrets->write(tokenKey, before), &SecretJob::finished);
+        QVERIFY(written.wait());
+    } else {
+        m_secrets->setFailure(SecretStoreError::Kind::NoKeychain);
+        QSignalSpy pending(m_session->handOff(), &TokenHandOff::tokenPending);
+        m_session->handOff()->storeAddedToken(profile, known.id, CreatedToken { t1, before });
+        QVERIFY(pending.wait());
+        m_secrets->setFailure(std::nullopt);
+    }
+
+    injectUnreadableCreateAnswer(
+        QByteArrayLiteral(R"({"userTokens":[{)")
+        + (answerHasId ? QByteArrayLiteral(R"("userTokenId":"t-1",)") : QByteArray())
+        + QByteArrayLiteral(
+            R"("userTokenName":"agent-token","userToken":"sk_from_the_answer"}]})"));
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_flow->salvagedTokenCount(), 1);
+    injectList(QByteArrayLiteral(
+        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"MyPort1",)"
+        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"agent-token"}]}]})"));
+    QCOMPARE(check(), CreateFlow::CheckResult::AlreadyKnown);
+
+    // Neither overwritten nor dropped: the answer's secret is held for the user to copy.
+    QVERIFY(m_flow->rescuedTokens().isEmpty());
+    QCOMPARE(m_flow->unplacedTokens().size(), 1);
+    QCOMPARE(m_flow->unplacedTokens().first().token.id,
+             answerHasId ? QStringLiteral("t-1") : QString());
+    QCOMPARE(m_flow->unplacedTokens().first().secret.reveal(),
+             QStringLiteral("sk_from_the_answer"));
+    if (inKeychain) {
+        QCOMPARE(m_secrets->value(tokenKey)->reveal(), before.reveal());
+    } else {
+        const auto held = m_session->handOff()->pendingToken(QStringLiteral("t-1"));
+        QVERIFY(held && held->token.secret == before);
+        QVERIFY(!m_secrets->value(tokenKey));
+    }
+}
+
+void TestCreateFlow::twoSalvagedSecretsNeverLandOnOneToken()
+{
+    // Two secrets without ids, of the one listed token's name: the first is that token's
+    // (the only one it can be), the second cannot be too.
+    injectUnreadableCreateAnswer(QByteArrayLiteral(
+        R"({"userTokens":[{"userTokenName":"agent-token","userToken":"sk_first"},)"
+        R"({"userTokenName":"agent-token","userToken":"sk_second"}]})"));
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_flow->salvagedTokenCount(), 2);
+    injectList(QByteArrayLiteral(
+        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"MyPort1",)"
+        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"agent-token"}]}]})"));
+    QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
+    QCOMPARE(check(), CreateFlow::CheckResult::Adopted);
+    QCOMPARE(m_flow->rescuedTokens().size(), 1);
+    QCOMPARE(m_flow->rescuedTokens().first().token.id, QStringLiteral("t-1"));
+    QCOMPARE(m_flow->rescuedTokens().first().secret.reveal(), QStringLiteral("sk_first"));
+    QCOMPARE(m_flow->unplacedTokens().size(), 1);
+    QCOMPARE(m_flow->unplacedTokens().first().secret.reveal(), QStringLiteral("sk_second"));
+    QTRY_COMPARE(stored.size(), 1);
+    const auto secret =
+        m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), QStringLiteral("t-1")));
+    QVERIFY(secret && secret->reveal() == QStringLiteral("sk_first"));
 }
 
 void TestCreateFlow::unreadableSuccessWithoutTokenKeepsTheLockUntilListed()

@@ -10,12 +10,14 @@
 #include "session/session.h"
 #include "store/memorysecretstore.h"
 #include "store/portfolioindex.h"
+#include "store/profilestore.h"
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
 #include "tokencard.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -333,15 +335,18 @@ void TestMainWindow::unreadableAnswersTokenIsSavedAfterCheckNow()
     QVERIFY(QGuiApplication::clipboard()->text() == rescued.secret.reveal());
 }
 
+// Answers the next modal message box with the button of `role`, and gives its text to
+// `text`; `text` stays empty when no box came.
 void TestMainWindow::answerNextMessageBox(QMessageBox::ButtonRole role, QString *text)
 {
+    text->clear();
     QTimer::singleShot(200, this, [role, text] {
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
         if (!box)
             return;
-        *text = box->text();
         for (QAbstractButton *button : box->buttons()) {
             if (box->buttonRole(button) == role) {
+                *text = box->text();
                 button->click();
                 return;
             }
@@ -376,7 +381,7 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
     QTest::mouseClick(check, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
     QTRY_VERIFY(m_window->resultPanel()->isVisible());
-    QVERIFY2(m_window->notice()->text().contains(QStringLiteral("copy it below now")),
+    QVERIFY2(m_window->notice()->text().contains(QStringLiteral("could not save, shown below")),
              qPrintable(m_window->notice()->text()));
 
     // One card, saying it cannot be saved, with no Retry that could never work; Copy works.
@@ -384,7 +389,8 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
     TokenCard *card = m_window->resultPanel()->tokenCards().first();
     QCOMPARE(card->storageState(), TokenCard::State::Unsaveable);
     auto *state = card->findChild<QLabel *>(QStringLiteral("storageState"));
-    QVERIFY2(state->text().contains(QStringLiteral("cannot save it")), qPrintable(state->text()));
+    QVERIFY2(state->text().contains(QStringLiteral("Not saved: the answer did not say")),
+             qPrintable(state->text()));
     QVERIFY(!card->findChild<QPushButton *>(QStringLiteral("retryButton"))->isVisible());
     QVERIFY(m_window->resultPanel()->hasUnsavedTokens());
     QTest::mouseClick(card->findChild<QPushButton *>(QStringLiteral("copyButton")), Qt::LeftButton);
@@ -393,23 +399,57 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
     QVERIFY(QGuiApplication::clipboard()->text() == held.reveal());
     QVERIFY(m_secrets->keys().isEmpty());
 
-    // Quitting or leaving the page asks first; Stay keeps everything as it was.
+    // Every way out asks first (quit, Create another, File > New, another account), and
+    // Stay keeps everything as it was.
+    const auto stillHeld = [this] {
+        return m_window->resultPanel()->isVisible()
+            && m_window->createFlow()->unplacedTokens().size() == 1;
+    };
     QString question;
     answerNextMessageBox(QMessageBox::RejectRole, &question);
     QVERIFY(!m_window->close());
     QVERIFY2(question.contains(QStringLiteral("held only in memory")), qPrintable(question));
+    QVERIFY(stillHeld());
+
     auto *another =
         m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("createAnotherButton"));
-    question.clear();
     answerNextMessageBox(QMessageBox::RejectRole, &question);
     QTest::mouseClick(another, Qt::LeftButton);
-    QVERIFY2(question.contains(QStringLiteral("gone for good")), qPrintable(question));
-    QVERIFY(m_window->resultPanel()->isVisible());
-    QCOMPARE(m_window->createFlow()->unplacedTokens().size(), 1);
+    QVERIFY2(question.contains(QStringLiteral("saved nowhere")), qPrintable(question));
+    QVERIFY(stillHeld());
+
+    QAction *newPortfolio = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcut() == QKeySequence(QKeySequence::New))
+            newPortfolio = action;
+    }
+    QVERIFY(newPortfolio);
+    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    newPortfolio->trigger();
+    QVERIFY2(question.contains(QStringLiteral("saved nowhere")), qPrintable(question));
+    QVERIFY(stillHeld());
+
+    Profile other;
+    other.displayName = QStringLiteral("My eToro");
+    other.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    const auto added = m_session->profiles()->add(other);
+    QVERIFY(added);
+    auto *profiles = m_window->findChild<QComboBox *>(QStringLiteral("profileBox"));
+    const int otherIndex = profiles->findData(added->id);
+    QVERIFY(otherIndex >= 0);
+    QCOMPARE(qAbs(otherIndex - profiles->currentIndex()), 1); // one key away
+    profiles->setFocus(Qt::TabFocusReason);
+    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    QTest::keyClick(profiles, otherIndex > profiles->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
+    QVERIFY2(question.contains(QStringLiteral("saved nowhere")), qPrintable(question));
+    QVERIFY(stillHeld());
+    QCOMPARE(m_session->activeProfile().id, Profile::sandboxId());
+    QCOMPARE(profiles->currentData().toString(), Profile::sandboxId());
 
     // Leaving, once the user says so, forgets it.
     answerNextMessageBox(QMessageBox::DestructiveRole, &question);
     QTest::mouseClick(another, Qt::LeftButton);
+    QVERIFY2(question.contains(QStringLiteral("saved nowhere")), qPrintable(question));
     QTRY_VERIFY(!m_window->resultPanel()->isVisible());
     QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::Idle);
     QVERIFY(m_window->createFlow()->unplacedTokens().isEmpty());

@@ -88,6 +88,7 @@ private slots:
     void copyIdsAsPlainText();
     void createAnother();
     void aSecondResultReplacesTheFirst();
+    void tokensHeldHereAreShownForCopyingOnly();
     void everyInputIsNamedAndNoneNamedBySecret();
 
 private:
@@ -434,6 +435,43 @@ void tst_ResultPanel::aSecondResultReplacesTheFirst()
     QVERIFY(m_handOff->retry(TokenId));
     QTRY_VERIFY_WITH_TIMEOUT(!m_handOff->pendingToken(TokenId), 10'000);
     QVERIFY(!m_panel->hasUnsavedTokens());
+}
+
+// CreateFlow::unplacedTokens(): values nothing can save, one of them for a token whose own
+// value the hand-off is saving. They are shown, copyable, and never take the hand-off's
+// answers for their ids.
+void tst_ResultPanel::tokensHeldHereAreShownForCopyingOnly()
+{
+    const CreatePortfolioResult result = created({ createdToken(SecondTokenId, SecondTokenValue) });
+    const QString heldValue = QStringLiteral("sk_held_for_copying_only");
+    const QList<CreatedToken> heldHere { createdToken(TokenId, heldValue),
+                                         createdToken(QString(), QStringLiteral("sk_no_id")) };
+    m_panel->showResult(Profile, result, Investment, RequestId, m_handOff.get(), heldHere);
+    QSignalSpy stored(m_handOff.get(), &TokenHandOff::tokenStored);
+    m_handOff->storeCreated(Profile, result, Investment, QString(), RequestId);
+    // Meanwhile the hand-off saves the held token's own value, from elsewhere.
+    m_handOff->storeCreated(Profile, created({ createdToken(TokenId, TokenValue) }), Investment,
+                            QString(), RequestId);
+    QTRY_COMPARE(stored.size(), 2);
+
+    const QList<TokenCard *> cards = m_panel->tokenCards();
+    QCOMPARE(cards.size(), 3);
+    QCOMPARE(cards.at(0)->storageState(), TokenCard::State::Saved);
+    // Saved is about the hand-off's value, not this one: the card keeps saying so.
+    QCOMPARE(m_panel->tokenCard(TokenId), nullptr);
+    QCOMPARE(cards.at(1)->storageState(), TokenCard::State::Unsaveable);
+    QVERIFY2(cards.at(1)->storageProblem().contains(QStringLiteral("saved, or being saved")),
+             qPrintable(cards.at(1)->storageProblem()));
+    QCOMPARE(cards.at(2)->storageState(), TokenCard::State::Unsaveable);
+    QVERIFY2(cards.at(2)->storageProblem().contains(QStringLiteral("did not say")),
+             qPrintable(cards.at(2)->storageProblem()));
+    QVERIFY(m_panel->hasUnsavedTokens());
+    QCOMPARE(m_store->value(SecretKeys::tokenKey(Profile, TokenId)), Secret(TokenValue));
+
+    auto *copy = find<QPushButton>(QStringLiteral("copyButton"), cards.at(1));
+    QVERIFY(copy && copy->isEnabled());
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QVERIFY(QGuiApplication::clipboard()->text() == heldValue);
 }
 
 void tst_ResultPanel::everyInputIsNamedAndNoneNamedBySecret()
