@@ -615,7 +615,8 @@ bool MainWindow::mayDropUnplacedTokens()
     box.setObjectName(QStringLiteral("confirmLeaveDialog"));
     QPushButton *leave =
         box.addButton(tr("Lose %n token value(s)", nullptr, count), QMessageBox::DestructiveRole);
-    QPushButton *stay = box.addButton(tr("Stay"), QMessageBox::RejectRole);
+    QPushButton *stay =
+        box.addButton(tr("Stay", "keep the unsaved token values"), QMessageBox::RejectRole);
     box.setDefaultButton(stay);
     box.setEscapeButton(stay);
     box.exec();
@@ -689,8 +690,8 @@ QString MainWindow::lossWarning() const
     if (names.isEmpty())
         return {};
     return tr("%n token(s) could not be saved in the keychain: %1. If you quit now, their values "
-              "are lost for good; eToro never shows a token again. Copy them first, or retry "
-              "saving.",
+              "are lost for good; eToro never shows a token again. Put them in your agent's "
+              "configuration or a password manager first, or retry saving.",
               nullptr, int(names.size()))
         .arg(names.join(QStringLiteral(", ")));
 }

@@ -101,12 +101,13 @@ void ResultPanel::showResult(const QString &profileId, const CreatePortfolioResu
     m_portfolioId = result.portfolio.id;
     m_handOff = handOff;
     m_cards.clear();
+    m_heldHere.clear();
 
     CreatePortfolioResult shown = result;
     shown.createdTokens += heldHere;
     shown.tokenCreated = !shown.createdTokens.isEmpty();
     const qsizetype firstHeldHere = result.createdTokens.size();
-    QWidget *content = buildContent(shown, investment, requestId);
+    QWidget *content = buildContent(shown, investment, requestId, heldHere.size());
     // The old content may be the sender of the signal that led here ("Create another"):
     // delete it later, never under its own feet.
     if (QWidget *old = m_scroll->takeWidget()) {
@@ -119,16 +120,17 @@ void ResultPanel::showResult(const QString &profileId, const CreatePortfolioResu
         TokenCard *card = m_cards.at(i);
         if (card->tokenId().isEmpty()) {
             // The hand-off stores tokens by id; without one, this window is all there is.
-            card->setStorageState(TokenCard::State::Unsaveable,
-                                  tr("the answer did not say which of the portfolio's tokens "
-                                     "this value belongs to."));
+            m_heldHere.append(card);
+            card->setStorageState(
+                TokenCard::State::Unsaveable,
+                tr("the answer did not say which of the portfolio's tokens this value belongs "
+                   "to. If you know, Paste value… on that token under Portfolios and tokens "
+                   "saves it."));
             continue;
         }
         if (i >= firstHeldHere) {
-            card->setStorageState(
-                TokenCard::State::Unsaveable,
-                tr("a value for this token is saved, or being saved, already, and Agentfolio "
-                   "never overwrites one. This one is most likely the same."));
+            m_heldHere.append(card);
+            card->setStorageState(TokenCard::State::Unsaveable, heldReason(card->tokenId()));
             continue;
         }
         if (!m_handOff) {
@@ -143,8 +145,32 @@ void ResultPanel::showResult(const QString &profileId, const CreatePortfolioResu
     followHandOff(content);
 }
 
+QString ResultPanel::heldReason(const QString &tokenId) const
+{
+    const std::optional<PendingToken> pending =
+        m_handOff ? m_handOff->pendingToken(tokenId) : std::nullopt;
+    if (pending && pending->profileId == m_profileId && pending->storing)
+        return tr("Agentfolio is saving another value for this token, and never overwrites "
+                  "one. This one is most likely the same.");
+    if (pending && pending->profileId == m_profileId)
+        return tr("Agentfolio holds another value for this token, which the keychain refused "
+                  "and which is not saved either: retry saving it under Portfolios and tokens. "
+                  "This one is most likely the same.");
+    return tr("the keychain holds a value for this token already, and Agentfolio never "
+              "overwrites one. This one is most likely the same.");
+}
+
+bool ResultPanel::isHeldHere(const TokenCard *card) const
+{
+    for (const QPointer<TokenCard> &held : m_heldHere) {
+        if (held == card)
+            return true;
+    }
+    return false;
+}
+
 QWidget *ResultPanel::buildContent(const CreatePortfolioResult &result, Money investment,
-                                   const QUuid &requestId)
+                                   const QUuid &requestId, qsizetype heldHereCount)
 {
     const Portfolio &portfolio = result.portfolio;
     const bool noToken = !result.tokenCreated || result.createdTokens.isEmpty();
@@ -159,10 +185,14 @@ QWidget *ResultPanel::buildContent(const CreatePortfolioResult &result, Money in
     heading->setAccessibleName(heading->text());
     layout->addWidget(heading);
     if (!noToken) {
-        auto *intro = wrappedLabel(tr("eToro shows a token's value only this once. Agentfolio "
-                                      "saves it in your system keychain; copy it from here "
-                                      "into your agent's configuration."),
-                                   content);
+        auto *intro = wrappedLabel(
+            heldHereCount == 0
+                ? tr("eToro shows a token's value only this once. Agentfolio saves it in your "
+                     "system keychain; copy it from here into your agent's configuration.")
+                : tr("eToro shows a token's value only this once. A value marked “Not saved” "
+                     "below exists only in this window: put it in your agent's configuration "
+                     "or a password manager now."),
+            content);
         intro->setObjectName(QStringLiteral("intro"));
         layout->addWidget(intro);
     }
@@ -319,7 +349,7 @@ void ResultPanel::followHandOff(QWidget *context)
 
 void ResultPanel::refreshFromHandOff(TokenCard *card)
 {
-    if (!m_handOff || card->storageState() == TokenCard::State::Unsaveable)
+    if (!m_handOff || isHeldHere(card))
         return;
     const std::optional<PendingToken> pending = m_handOff->pendingToken(card->tokenId());
     if (!pending || pending->profileId != m_profileId)
@@ -362,8 +392,7 @@ TokenCard *ResultPanel::tokenCard(const QString &tokenId) const
 {
     // The hand-off's card for the token: one held here for copying is not it.
     for (const QPointer<TokenCard> &card : m_cards) {
-        if (card && card->tokenId() == tokenId
-            && card->storageState() != TokenCard::State::Unsaveable)
+        if (card && card->tokenId() == tokenId && !isHeldHere(card))
             return card;
     }
     return nullptr;

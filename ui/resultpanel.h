@@ -55,7 +55,10 @@ Q_SIGNALS:
 
 private:
     QWidget *buildContent(const CreatePortfolioResult &result, Money investment,
-                          const QUuid &requestId);
+                          const QUuid &requestId, qsizetype heldHereCount);
+    // Why a value held here cannot be saved under its token id (its token has another).
+    QString heldReason(const QString &tokenId) const;
+    bool isHeldHere(const TokenCard *card) const;
     void followHandOff(QWidget *context);
     void refreshFromHandOff(TokenCard *card);
     void retry(const QString &tokenId);
@@ -66,6 +69,8 @@ private:
     QString m_portfolioId;
     QScrollArea *m_scroll = nullptr;
     QList<QPointer<TokenCard>> m_cards;
+    // Cards whose value nothing can save: shown for copying, never the hand-off's.
+    QList<QPointer<TokenCard>> m_heldHere;
 };
 
 } // namespace agentfolio

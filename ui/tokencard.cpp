@@ -268,8 +268,8 @@ void TokenCard::updateStorageUi()
     case State::Unsaveable:
         m_storageText->setText(
             tr("Not saved: %1 Put it in your agent's configuration or a password manager "
-               "now, or store it with Paste value… on its token under Portfolios and tokens. "
-               "Its value is gone once you leave this page.")
+               "now: Agentfolio forgets it when you start another portfolio, switch account "
+               "or quit.")
                 .arg(m_problem));
         break;
     }

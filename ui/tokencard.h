@@ -25,7 +25,8 @@ public:
         Saving,
         Saved,
         Pending, // the keychain refused; Retry may still save it
-        Unsaveable, // no token id to store it under: only copying it keeps it
+        Unsaveable, // nothing can save it (no token id, or its token has another value):
+                    // only the user keeps it
     };
     Q_ENUM(State)
 

@@ -1444,15 +1444,29 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Lose %n token value(s)</source>
         <translation>
             <numerusform>%n Token-Wert verwerfen</numerusform>
             <numerusform>%n Token-Werte verwerfen</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Stay</source>
+        <comment>keep the unsaved token values</comment>
+        <translation>Hierbleiben</translation>
+    </message>
     <message numerus="yes">
-        <location line="+97"/>
+        <location line="+73"/>
+        <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Put them in your agent&apos;s configuration or a password manager first, or retry saving.</source>
+        <translation>
+            <numerusform>%n Token konnte nicht im Schlüsselbund gespeichert werden: %1. Wenn Sie Agentfolio jetzt beenden, ist sein Wert endgültig verloren; eToro zeigt ein Token nie wieder an. Legen Sie den Wert zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab, oder versuchen Sie erneut, ihn zu speichern.</numerusform>
+            <numerusform>%n Tokens konnten nicht im Schlüsselbund gespeichert werden: %1. Wenn Sie Agentfolio jetzt beenden, sind ihre Werte endgültig verloren; eToro zeigt ein Token nie wieder an. Legen Sie die Werte zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab, oder versuchen Sie erneut, sie zu speichern.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
         <source>%n token value(s) shown for %1 could not be saved and are held only in memory: if you quit, they are gone for good. Put them in your agent&apos;s configuration or a password manager first.</source>
         <translation>
             <numerusform>%n für %1 angezeigter Token-Wert konnte nicht gespeichert werden und liegt nur im Arbeitsspeicher: Wenn Sie Agentfolio beenden, ist er endgültig verloren. Legen Sie ihn zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</numerusform>
@@ -1460,7 +1474,7 @@
         </translation>
     </message>
     <message>
-        <location line="-541"/>
+        <location line="-542"/>
         <location line="+160"/>
         <location line="+105"/>
         <source>Sandbox</source>
@@ -1589,7 +1603,7 @@
         <translation>Bei eToro gibt es kein Portfolio namens %1: Es wurde nicht erstellt, und es wurde kein Geld bewegt. Sie können die Anfrage erneut senden.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Adding the token…</source>
         <translation>Das Token wird hinzugefügt…</translation>
     </message>
@@ -1598,16 +1612,8 @@
         <source>%1 (portfolio %2)</source>
         <translation>%1 (Portfolio %2)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Copy them first, or retry saving.</source>
-        <translation>
-            <numerusform>%n Token konnte nicht im Schlüsselbund gespeichert werden: %1. Wenn Sie jetzt beenden, ist sein Wert endgültig verloren; eToro zeigt ein Token nie wieder an. Kopieren Sie es zuerst, oder versuchen Sie erneut, es zu speichern.</numerusform>
-            <numerusform>%n Tokens konnten nicht im Schlüsselbund gespeichert werden: %1. Wenn Sie jetzt beenden, sind ihre Werte endgültig verloren; eToro zeigt ein Token nie wieder an. Kopieren Sie sie zuerst, oder versuchen Sie erneut, sie zu speichern.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>A request to eToro is still under way; if you quit, you will not learn whether the portfolio was created.</source>
         <translation>Eine Anfrage an eToro läuft noch; wenn Sie jetzt beenden, erfahren Sie nicht, ob das Portfolio erstellt wurde.</translation>
     </message>
@@ -1637,8 +1643,7 @@
         <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-        <location line="-113"/>
-        <location line="+114"/>
+        <location line="+1"/>
         <source>Stay</source>
         <translation>Nicht beenden</translation>
     </message>
@@ -2239,29 +2244,44 @@ Token-ID: %2</translation>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+33"/>
+        <source>the answer did not say which of the portfolio&apos;s tokens this value belongs to. If you know, Paste value… on that token under Portfolios and tokens saves it.</source>
+        <translation>Die Antwort sagte nicht, zu welchem Token des Portfolios dieser Wert gehört. Wenn Sie es wissen, speichert „Wert einfügen…“ bei diesem Token unter „Portfolios und Tokens“ ihn.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No keychain is connected to this window.</source>
         <translation>Mit diesem Fenster ist kein Schlüsselbund verbunden.</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <source>the answer did not say which of the portfolio&apos;s tokens this value belongs to.</source>
-        <translation>Die Antwort sagte nicht, zu welchem Token des Portfolios dieser Wert gehört.</translation>
+        <location line="+15"/>
+        <source>Agentfolio is saving another value for this token, and never overwrites one. This one is most likely the same.</source>
+        <translation>Agentfolio speichert gerade einen anderen Wert für dieses Token und überschreibt nie einen. Dieser ist sehr wahrscheinlich derselbe.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>a value for this token is saved, or being saved, already, and Agentfolio never overwrites one. This one is most likely the same.</source>
-        <translation>für dieses Token ist bereits ein Wert gespeichert oder wird gerade gespeichert, und Agentfolio überschreibt nie einen. Dieser ist sehr wahrscheinlich derselbe.</translation>
+        <location line="+3"/>
+        <source>Agentfolio holds another value for this token, which the keychain refused and which is not saved either: retry saving it under Portfolios and tokens. This one is most likely the same.</source>
+        <translation>Agentfolio hält einen anderen Wert für dieses Token, den der Schlüsselbund abgelehnt hat und der ebenfalls nicht gespeichert ist: Versuchen Sie unter „Portfolios und Tokens“ erneut, ihn zu speichern. Dieser ist sehr wahrscheinlich derselbe.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+3"/>
+        <source>the keychain holds a value for this token already, and Agentfolio never overwrites one. This one is most likely the same.</source>
+        <translation>Der Schlüsselbund enthält bereits einen Wert für dieses Token, und Agentfolio überschreibt nie einen. Dieser ist sehr wahrscheinlich derselbe.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Portfolio “%1” created</source>
         <translation>Portfolio „%1“ erstellt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>eToro shows a token&apos;s value only this once. Agentfolio saves it in your system keychain; copy it from here into your agent&apos;s configuration.</source>
         <translation>eToro zeigt den Wert eines Tokens nur dieses eine Mal an. Agentfolio speichert ihn im Schlüsselbund Ihres Systems; kopieren Sie ihn von hier in die Konfiguration Ihres Agents.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>eToro shows a token&apos;s value only this once. A value marked “Not saved” below exists only in this window: put it in your agent&apos;s configuration or a password manager now.</source>
+        <translation>eToro zeigt den Wert eines Tokens nur dieses eine Mal. Ein unten mit „Nicht gespeichert“ markierter Wert existiert nur in diesem Fenster: Legen Sie ihn jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2705,8 +2725,8 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Not saved: %1 Put it in your agent&apos;s configuration or a password manager now, or store it with Paste value… on its token under Portfolios and tokens. Its value is gone once you leave this page.</source>
-        <translation>Nicht gespeichert: %1 Legen Sie den Wert jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab, oder speichern Sie ihn mit „Wert einfügen…“ beim passenden Token unter „Portfolios und Tokens“. Sein Wert ist verloren, sobald Sie diese Seite verlassen.</translation>
+        <source>Not saved: %1 Put it in your agent&apos;s configuration or a password manager now: Agentfolio forgets it when you start another portfolio, switch account or quit.</source>
+        <translation>Nicht gespeichert: %1 Legen Sie den Wert jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab: Agentfolio vergisst ihn, sobald Sie ein weiteres Portfolio beginnen, das Konto wechseln oder Agentfolio beenden.</translation>
     </message>
     <message>
         <location line="+6"/>

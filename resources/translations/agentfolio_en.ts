@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Lose %n token value(s)</source>
         <translation>
             <numerusform>Lose %n token value</numerusform>
@@ -97,10 +97,10 @@
     </message>
     <message numerus="yes">
         <location line="+75"/>
-        <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Copy them first, or retry saving.</source>
+        <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Put them in your agent&apos;s configuration or a password manager first, or retry saving.</source>
         <translation>
-            <numerusform>%n token could not be saved in the keychain: %1. If you quit now, its value is lost for good; eToro never shows a token again. Copy it first, or retry saving.</numerusform>
-            <numerusform>%n tokens could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Copy them first, or retry saving.</numerusform>
+            <numerusform>%n token could not be saved in the keychain: %1. If you quit now, its value is lost for good; eToro never shows a token again. Put it in your agent&apos;s configuration or a password manager first, or retry saving.</numerusform>
+            <numerusform>%n tokens could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Put them in your agent&apos;s configuration or a password manager first, or retry saving.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

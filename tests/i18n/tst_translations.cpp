@@ -27,6 +27,7 @@ struct Message
 {
     QString context;
     QString source;
+    QString comment; // the disambiguation, if any: one source text may have several
     bool numerus = false;
     bool unfinished = false;
     QStringList forms; // the translation, or each numerus form
@@ -57,6 +58,8 @@ QList<Message> readTs(const QString &path, QString *error)
                 xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
         } else if (name == QLatin1String("source")) {
             message.source = xml.readElementText();
+        } else if (name == QLatin1String("comment")) {
+            message.comment = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
             const auto type = xml.attributes().value(QLatin1String("type"));
             message.unfinished = type == QLatin1String("unfinished");
@@ -110,8 +113,10 @@ int accelerators(const QString &text)
 
 QString translate(const Message &m, int n = -1)
 {
+    const QByteArray comment = m.comment.toUtf8();
     return QCoreApplication::translate(m.context.toUtf8().constData(),
-                                       m.source.toUtf8().constData(), nullptr, n);
+                                       m.source.toUtf8().constData(),
+                                       comment.isEmpty() ? nullptr : comment.constData(), n);
 }
 
 // Every text a user can see or hear on a widget tree: labels, buttons, titles, placeholders,

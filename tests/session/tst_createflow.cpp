@@ -38,6 +38,7 @@ private slots:
     void salvagedSecretNeverReplacesAStoredOne();
     void salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying_data();
     void salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying();
+    void twoSalvagedSecretsNeverLandOnOneToken_data();
     void twoSalvagedSecretsNeverLandOnOneToken();
     void unreadableSuccessWithoutTokenKeepsTheLockUntilListed();
     void resetIsRefusedWhileTheOutcomeIsUnknown();
@@ -420,18 +421,25 @@ void TestCreateFlow::salvagedSecretNeverReplacesAStoredOne()
 
 void TestCreateFlow::salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying_data()
 {
-    QTest::addColumn<bool>("inKeychain"); // else the hand-off holds it, the keychain refusing
+    // Where t-1's own value is: 0 in the keychain, 1 held by the hand-off after the keychain
+    // refused it, 2 on its way to the keychain (the write has not answered).
+    QTest::addColumn<int>("before");
     QTest::addColumn<bool>("answerHasId"); // else only the name tells which token it is
-    QTest::newRow("stored in the keychain") << true << true;
-    QTest::newRow("held by the hand-off") << false << true;
-    QTest::newRow("stored, by name") << true << false;
-    QTest::newRow("held by the hand-off, by name") << false << false;
+    QTest::addColumn<bool>("listed"); // the list shows t-1 (else only the answer names it)
+    QTest::newRow("stored in the keychain") << 0 << true << true;
+    QTest::newRow("refused, held by the hand-off") << 1 << true << true;
+    QTest::newRow("being saved by the hand-off") << 2 << true << true;
+    QTest::newRow("stored, by name") << 0 << false << true;
+    QTest::newRow("refused, held by the hand-off, by name") << 1 << false << true;
+    QTest::newRow("being saved by the hand-off, by name") << 2 << false << true;
+    QTest::newRow("being saved by the hand-off, not listed") << 2 << true << false;
 }
 
 void TestCreateFlow::salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying()
 {
-    QFETCH(bool, inKeychain);
+    QFETCH(int, before);
     QFETCH(bool, answerHasId);
+    QFETCH(bool, listed);
     const QString profile = Profile::sandboxId();
     const QString tokenKey = SecretKeys::tokenKey(profile, QStringLiteral("t-1"));
     IndexedPortfolio known;
@@ -441,18 +449,23 @@ void TestCreateFlow::salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying()
     UserToken t1;
     t1.id = QStringLiteral("t-1");
     t1.name = QStringLiteral("agent-token");
-    const Secret before(QStringLiteral("sk_had_before"));
-    if (inKeychain) {
+    const Secret had(QStringLiteral("sk_had_before"));
+    if (before == 0) {
         known.tokens = { IndexedToken { t1, true, false, false, {} } };
         m_session->index()->upsertPortfolio(profile, known);
-        QSignalSpy written(m_secrets->write(tokenKey, before), &SecretJob::finished);
+        QSignalSpy written(m_secrets->write(tokenKey, had), &SecretJob::finished);
         QVERIFY(written.wait());
-    } else {
+    } else if (before == 1) {
         m_secrets->setFailure(SecretStoreError::Kind::NoKeychain);
         QSignalSpy pending(m_session->handOff(), &TokenHandOff::tokenPending);
-        m_session->handOff()->storeAddedToken(profile, known.id, CreatedToken { t1, before });
+        m_session->handOff()->storeAddedToken(profile, known.id, CreatedToken { t1, had });
         QVERIFY(pending.wait());
         m_secrets->setFailure(std::nullopt);
+    } else {
+        m_secrets->setNeverAnswer(true);
+        m_session->handOff()->storeAddedToken(profile, known.id, CreatedToken { t1, had });
+        const auto saving = m_session->handOff()->pendingToken(t1.id);
+        QVERIFY(saving && saving->storing);
     }
 
     injectUnreadableCreateAnswer(
@@ -463,9 +476,12 @@ void TestCreateFlow::salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying()
     QVERIFY(m_flow->submit(request()));
     waitForState(CreateFlow::State::OutcomeUnknown);
     QCOMPARE(m_flow->salvagedTokenCount(), 1);
-    injectList(QByteArrayLiteral(
-        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"MyPort1",)"
-        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"agent-token"}]}]})"));
+    injectList(
+        QByteArrayLiteral(R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":)")
+        + (listed ? QByteArrayLiteral(R"("MyPort1","userTokens":[{"userTokenId":"t-1",)"
+                                      R"("userTokenName":"agent-token"}]}]})")
+                  : QByteArrayLiteral(R"("MyPort1","userTokens":[]}]})")));
+    const int jobsBefore = m_secrets->startedCount();
     QCOMPARE(check(), CreateFlow::CheckResult::AlreadyKnown);
 
     // Neither overwritten nor dropped: the answer's secret is held for the user to copy.
@@ -475,22 +491,37 @@ void TestCreateFlow::salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying()
              answerHasId ? QStringLiteral("t-1") : QString());
     QCOMPARE(m_flow->unplacedTokens().first().secret.reveal(),
              QStringLiteral("sk_from_the_answer"));
-    if (inKeychain) {
-        QCOMPARE(m_secrets->value(tokenKey)->reveal(), before.reveal());
+    // No write was even asked for (a queued one would not have landed yet), and t-1's own
+    // value is where it was.
+    QTest::qWait(50);
+    QCOMPARE(m_secrets->startedCount(), jobsBefore);
+    if (before == 0) {
+        QCOMPARE(m_secrets->value(tokenKey)->reveal(), had.reveal());
     } else {
         const auto held = m_session->handOff()->pendingToken(QStringLiteral("t-1"));
-        QVERIFY(held && held->token.secret == before);
+        QVERIFY(held && held->token.secret == had);
+        QCOMPARE(held->storing, before == 2);
         QVERIFY(!m_secrets->value(tokenKey));
     }
 }
 
+void TestCreateFlow::twoSalvagedSecretsNeverLandOnOneToken_data()
+{
+    QTest::addColumn<bool>("withIds");
+    QTest::newRow("both say t-1") << true;
+    QTest::newRow("no ids, one listed token of their name") << false;
+}
+
 void TestCreateFlow::twoSalvagedSecretsNeverLandOnOneToken()
 {
-    // Two secrets without ids, of the one listed token's name: the first is that token's
-    // (the only one it can be), the second cannot be too.
-    injectUnreadableCreateAnswer(QByteArrayLiteral(
-        R"({"userTokens":[{"userTokenName":"agent-token","userToken":"sk_first"},)"
-        R"({"userTokenName":"agent-token","userToken":"sk_second"}]})"));
+    // Two secrets for what can only be one token: the first is that token's, the second
+    // cannot be too, and is held for the user.
+    QFETCH(bool, withIds);
+    const QByteArray id = withIds ? QByteArrayLiteral(R"("userTokenId":"t-1",)") : QByteArray();
+    injectUnreadableCreateAnswer(
+        QByteArrayLiteral(R"({"userTokens":[{)") + id
+        + QByteArrayLiteral(R"("userTokenName":"agent-token","userToken":"sk_first"},{)") + id
+        + QByteArrayLiteral(R"("userTokenName":"agent-token","userToken":"sk_second"}]})"));
     QVERIFY(m_flow->submit(request()));
     waitForState(CreateFlow::State::OutcomeUnknown);
     QCOMPARE(m_flow->salvagedTokenCount(), 2);
@@ -505,6 +536,7 @@ void TestCreateFlow::twoSalvagedSecretsNeverLandOnOneToken()
     QCOMPARE(m_flow->unplacedTokens().size(), 1);
     QCOMPARE(m_flow->unplacedTokens().first().secret.reveal(), QStringLiteral("sk_second"));
     QTRY_COMPARE(stored.size(), 1);
+    QTest::qWait(50); // a second write, had one been asked for, would have landed
     const auto secret =
         m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), QStringLiteral("t-1")));
     QVERIFY(secret && secret->reveal() == QStringLiteral("sk_first"));

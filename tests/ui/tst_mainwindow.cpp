@@ -53,6 +53,7 @@ private slots:
     void outcomeUnknownLeadsToCheckNowAndAdoption();
     void unreadableAnswersTokenIsSavedAfterCheckNow();
     void unplaceableTokenIsShownForCopyingAndNotDroppedSilently();
+    void heldValueOfATokenTheHandOffHoldsIsNeverShownSaved();
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
     void quittingWithAPendingTokenAsksFirst();
     void everyInputHasAnAccessibleName();
@@ -453,6 +454,81 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
     QTRY_VERIFY(!m_window->resultPanel()->isVisible());
     QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::Idle);
     QVERIFY(m_window->createFlow()->unplacedTokens().isEmpty());
+}
+
+void TestMainWindow::heldValueOfATokenTheHandOffHoldsIsNeverShownSaved()
+{
+    // t-1's own value was refused by the keychain and waits in the hand-off.
+    const QString profile = m_session->activeProfile().id;
+    IndexedPortfolio known;
+    known.id = QStringLiteral("p-1");
+    known.name = QStringLiteral("Held002");
+    m_session->index()->upsertPortfolio(profile, known);
+    UserToken t1;
+    t1.id = QStringLiteral("t-1");
+    t1.name = QStringLiteral("held-token");
+    m_secrets->setFailure(SecretStoreError::Kind::NoKeychain);
+    QSignalSpy pending(m_session->handOff(), &TokenHandOff::tokenPending);
+    m_session->handOff()->storeAddedToken(profile, known.id,
+                                          CreatedToken { t1, Secret(QStringLiteral("sk_own")) });
+    QVERIFY(pending.wait());
+    m_secrets->setFailure(std::nullopt);
+
+    // The create's answer cannot be read, but carries a value for t-1 too.
+    Fault unreadable;
+    unreadable.kind = Fault::Kind::Answer;
+    unreadable.method = "POST";
+    unreadable.status = 201;
+    unreadable.contentType = QByteArrayLiteral("application/json");
+    unreadable.body =
+        QByteArrayLiteral(R"({"userTokens":[{"userTokenId":"t-1","userTokenName":"held-token",)"
+                          R"("userToken":"sk_from_the_answer"}]})");
+    sandbox()->injectFault(unreadable);
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Held002"), QStringLiteral("held-token"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown,
+                              10000);
+    Fault list;
+    list.kind = Fault::Kind::Answer;
+    list.method = "GET";
+    list.status = 200;
+    list.contentType = QByteArrayLiteral("application/json");
+    list.body = QByteArrayLiteral(
+        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"Held002",)"
+        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"held-token"}]}]})");
+    sandbox()->injectFault(list);
+    QTest::mouseClick(m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    QTRY_VERIFY(m_window->resultPanel()->isVisible());
+
+    QCOMPARE(m_window->resultPanel()->tokenCards().size(), 1);
+    TokenCard *card = m_window->resultPanel()->tokenCards().first();
+    QCOMPARE(card->tokenId(), QStringLiteral("t-1"));
+    QCOMPARE(card->storageState(), TokenCard::State::Unsaveable);
+    QVERIFY2(card->storageProblem().contains(QStringLiteral("keychain refused")),
+             qPrintable(card->storageProblem()));
+    auto *intro = m_window->resultPanel()->findChild<QLabel *>(QStringLiteral("intro"));
+    QVERIFY2(intro && intro->text().contains(QStringLiteral("Not saved")),
+             qPrintable(intro ? intro->text() : QString()));
+
+    // t-1's own value reaches the keychain: that is not this card's value being saved.
+    QSignalSpy stored(m_session->handOff(), &TokenHandOff::tokenStored);
+    QVERIFY(m_session->handOff()->retry(t1.id));
+    QTRY_COMPARE(stored.size(), 1);
+    QCOMPARE(m_secrets->value(SecretKeys::tokenKey(profile, t1.id))->reveal(),
+             QStringLiteral("sk_own"));
+    QCOMPARE(card->storageState(), TokenCard::State::Unsaveable);
+    QVERIFY(m_window->resultPanel()->hasUnsavedTokens());
+    QCOMPARE(m_window->createFlow()->unplacedTokens().size(), 1);
+
+    QString question;
+    answerNextMessageBox(QMessageBox::DestructiveRole, &question);
+    QTest::mouseClick(
+        m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("createAnotherButton")),
+        Qt::LeftButton);
+    QVERIFY2(question.contains(QStringLiteral("saved nowhere")), qPrintable(question));
 }
 
 void TestMainWindow::keychainFailureLeavesTheTokenPendingVisibleAndCopyable()

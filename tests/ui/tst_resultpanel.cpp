@@ -460,7 +460,7 @@ void tst_ResultPanel::tokensHeldHereAreShownForCopyingOnly()
     // Saved is about the hand-off's value, not this one: the card keeps saying so.
     QCOMPARE(m_panel->tokenCard(TokenId), nullptr);
     QCOMPARE(cards.at(1)->storageState(), TokenCard::State::Unsaveable);
-    QVERIFY2(cards.at(1)->storageProblem().contains(QStringLiteral("saved, or being saved")),
+    QVERIFY2(cards.at(1)->storageProblem().contains(QStringLiteral("keychain holds a value")),
              qPrintable(cards.at(1)->storageProblem()));
     QCOMPARE(cards.at(2)->storageState(), TokenCard::State::Unsaveable);
     QVERIFY2(cards.at(2)->storageProblem().contains(QStringLiteral("did not say")),
