@@ -51,6 +51,7 @@ private:
     void waitForState(CreateFlow::State state);
     void injectIncompleteCreateAnswer(Fault::Kind kind);
     CreateFlow::CheckResult check();
+    void injectJsonAnswer(const QByteArray &method, int status, const QByteArray &json);
     void injectList(const QByteArray &json);
     void injectUnreadableCreateAnswer(const QByteArray &json);
 
@@ -92,29 +93,30 @@ CreateFlow::CheckResult TestCreateFlow::check()
     return checked.first().first().value<CreateFlow::CheckResult>();
 }
 
+// The next `method` request is answered `status` with `json`, in place of the sandbox's own
+// answer, and is not processed.
+void TestCreateFlow::injectJsonAnswer(const QByteArray &method, int status, const QByteArray &json)
+{
+    Fault answer;
+    answer.kind = Fault::Kind::Answer;
+    answer.method = method;
+    answer.status = status;
+    answer.contentType = QByteArrayLiteral("application/json");
+    answer.body = json;
+    m_session->sandbox()->injectFault(answer);
+}
+
 // The next list answer, in place of the sandbox's own.
 void TestCreateFlow::injectList(const QByteArray &json)
 {
-    Fault list;
-    list.kind = Fault::Kind::Answer;
-    list.method = "GET";
-    list.status = 200;
-    list.contentType = QByteArrayLiteral("application/json");
-    list.body = json;
-    m_session->sandbox()->injectFault(list);
+    injectJsonAnswer("GET", 200, json);
 }
 
 // The next create is answered 201 with `json`, which lacks what a create answer needs;
 // nothing is created on the sandbox.
 void TestCreateFlow::injectUnreadableCreateAnswer(const QByteArray &json)
 {
-    Fault answer;
-    answer.kind = Fault::Kind::Answer;
-    answer.method = "POST";
-    answer.status = 201;
-    answer.contentType = QByteArrayLiteral("application/json");
-    answer.body = json;
-    m_session->sandbox()->injectFault(answer);
+    injectJsonAnswer("POST", 201, json);
 }
 
 void TestCreateFlow::init()

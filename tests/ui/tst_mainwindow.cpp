@@ -38,6 +38,22 @@
 using namespace agentfolio;
 using Fault = SandboxServer::Fault;
 
+namespace {
+
+// The sandbox's answer to the next `method` request, in place of its own; not processed.
+Fault jsonAnswer(const QByteArray &method, int status, const QByteArray &json)
+{
+    Fault answer;
+    answer.kind = Fault::Kind::Answer;
+    answer.method = method;
+    answer.status = status;
+    answer.contentType = QByteArrayLiteral("application/json");
+    answer.body = json;
+    return answer;
+}
+
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -368,16 +384,12 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
                               10000);
 
     // The list shows two tokens of that name: no telling which one the value is.
-    Fault ambiguous;
-    ambiguous.kind = Fault::Kind::Answer;
-    ambiguous.method = "GET";
-    ambiguous.status = 200;
-    ambiguous.contentType = QByteArrayLiteral("application/json");
-    ambiguous.body = QByteArrayLiteral(
-        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"Held001",)"
-        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"held-token"},)"
-        R"({"userTokenId":"t-2","userTokenName":"held-token"}]}]})");
-    sandbox()->injectFault(ambiguous);
+    sandbox()->injectFault(jsonAnswer(
+        "GET", 200,
+        QByteArrayLiteral(
+            R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"Held001",)"
+            R"("userTokens":[{"userTokenId":"t-1","userTokenName":"held-token"},)"
+            R"({"userTokenId":"t-2","userTokenName":"held-token"}]}]})")));
     auto *check = m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction"));
     QTest::mouseClick(check, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
@@ -475,29 +487,20 @@ void TestMainWindow::heldValueOfATokenTheHandOffHoldsIsNeverShownSaved()
     m_secrets->setFailure(std::nullopt);
 
     // The create's answer cannot be read, but carries a value for t-1 too.
-    Fault unreadable;
-    unreadable.kind = Fault::Kind::Answer;
-    unreadable.method = "POST";
-    unreadable.status = 201;
-    unreadable.contentType = QByteArrayLiteral("application/json");
-    unreadable.body =
+    sandbox()->injectFault(jsonAnswer(
+        "POST", 201,
         QByteArrayLiteral(R"({"userTokens":[{"userTokenId":"t-1","userTokenName":"held-token",)"
-                          R"("userToken":"sk_from_the_answer"}]})");
-    sandbox()->injectFault(unreadable);
+                          R"("userToken":"sk_from_the_answer"}]})")));
     fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Held002"), QStringLiteral("held-token"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     confirmByKeyboard();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown,
                               10000);
-    Fault list;
-    list.kind = Fault::Kind::Answer;
-    list.method = "GET";
-    list.status = 200;
-    list.contentType = QByteArrayLiteral("application/json");
-    list.body = QByteArrayLiteral(
-        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"Held002",)"
-        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"held-token"}]}]})");
-    sandbox()->injectFault(list);
+    sandbox()->injectFault(jsonAnswer(
+        "GET", 200,
+        QByteArrayLiteral(
+            R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"Held002",)"
+            R"("userTokens":[{"userTokenId":"t-1","userTokenName":"held-token"}]}]})")));
     QTest::mouseClick(m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction")),
                       Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
