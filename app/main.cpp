@@ -1,4 +1,5 @@
 #include "aboutdialog.h"
+#include "deferrediconstyle.h"
 #include "firstshow.h"
 #include "fontconfigwarmup.h"
 #include "mainwindow.h"
@@ -124,6 +125,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(sandbox) || !session.profiles()->contains(start))
         start = agentfolio::Profile::sandboxId();
 
+    // The style the user or the desktop chose, minus an icon load the window does not need.
+    QApplication::setStyle(new agentfolio::DeferredIconStyle(QApplication::style()->name()));
     fonts->wait(); // the window's construction is the first to use a font
     agentfolio::MainWindow window(&session);
     session.loadIndex(); // the preload has had the window's construction to finish
