@@ -446,6 +446,31 @@ private:
         return QList<T>(std::make_move_iterator(scratch.begin()),
                         std::make_move_iterator(scratch.end()));
     }
+    // The same, for lists that many tokens have alike (their scopes, their allowed addresses):
+    // a list equal to one of the few last read or met is a shared copy of it, not another
+    // one in memory. Lists are implicitly shared, so a later change to one token's list copies it
+    // then.
+    template<typename T, typename Read>
+    QList<T> sharedList(QList<T> &scratch, QList<QList<T>> &recent, Read read)
+    {
+        scratch.clear();
+        array([&] { scratch.append(read()); });
+        if (scratch.isEmpty())
+            return {};
+        for (qsizetype i = recent.size() - 1; i >= 0; --i) {
+            if (recent.at(i) == scratch) {
+                recent.move(i, recent.size() - 1); // the most used stay remembered
+                return recent.constLast();
+            }
+        }
+        QList<T> fresh(std::make_move_iterator(scratch.begin()),
+                       std::make_move_iterator(scratch.end()));
+        constexpr qsizetype Remembered = 16;
+        if (recent.size() == Remembered)
+            recent.removeFirst();
+        recent.append(fresh);
+        return fresh;
+    }
     // A member name: printable ASCII without escapes.
     QByteArrayView key()
     {
@@ -637,11 +662,12 @@ private:
                 break;
             case 3:
                 if (!null())
-                    t.token.scopeIds = list(m_scopes, [&] { return intValue(); });
+                    t.token.scopeIds =
+                        sharedList(m_scopes, m_recentScopes, [&] { return intValue(); });
                 break;
             case 4:
                 if (!null())
-                    t.token.ipsWhitelist = list(m_ips, [&] { return string(); });
+                    t.token.ipsWhitelist = sharedList(m_ips, m_recentIps, [&] { return string(); });
                 break;
             case 5:
                 t.token.expiresAt = optionalDate();
@@ -779,6 +805,8 @@ private:
     const char *m_nextReport = nullptr;
     QList<int> m_scopes;
     QStringList m_ips;
+    QList<QList<int>> m_recentScopes;
+    QList<QStringList> m_recentIps;
     QList<IndexedToken> m_tokens;
 };
 
