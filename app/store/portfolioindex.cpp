@@ -1179,19 +1179,43 @@ bool PortfolioIndex::accept(ReadOutcome outcome, const QString &detail, bool loc
 
 bool PortfolioIndex::load(IndexPreload *preload)
 {
+    // What the preload read is taken without the lock. The file is only ever replaced whole
+    // (QSaveFile), so whichever version the preload read was complete; and the watch begins
+    // before take() checks that the file is still that version, so a replacement after the
+    // check is noticed too (reload()). The lock would cost a synced write of the lock file
+    // (QLockFile) before the window shows: a millisecond on a RAM disk, more on a real one.
+    // Only what the preload left alone (a corrupt file to set aside, say) needs the lock.
+    if (preload && preload->path() == m_path && m_unsaved.isEmpty()) {
+        QDir().mkpath(QFileInfo(m_path).absolutePath());
+        watch();
+        Profiles profiles;
+        ContentId content;
+        if (const auto outcome = preload->take(&profiles, &content)) {
+            adopt(*outcome, std::move(profiles), content, QString(), false);
+            return announceLoaded();
+        }
+    }
+
     QLockFile lock(m_path + QStringLiteral(".lock"));
     const bool locked =
         QDir().mkpath(QFileInfo(m_path).absolutePath()) && lock.tryLock(int(m_lockTimeout.count()));
     Profiles profiles;
     ContentId content;
     QString detail;
-    // What the preload read, if the file is still the one it read (under the lock now);
-    // otherwise, or when it gave up, the file is read here.
-    std::optional<ReadOutcome> preloaded;
-    if (preload && preload->path() == m_path)
-        preloaded = preload->take(&profiles, &content);
-    const ReadOutcome outcome = preloaded ? *preloaded : readFile(&profiles, &content, &detail);
-    const bool usable = accept(outcome, detail, locked);
+    const ReadOutcome outcome = readFile(&profiles, &content, &detail);
+    adopt(outcome, std::move(profiles), content, detail, locked);
+    // Unlocked before watching: removing the lock file once the folder is watched would
+    // look like a change made elsewhere, and re-read the whole file for nothing.
+    if (locked)
+        lock.unlock();
+    watch();
+    return announceLoaded();
+}
+
+void PortfolioIndex::adopt(ReadOutcome outcome, Profiles &&profiles, ContentId content,
+                           const QString &detail, bool lockHeld)
+{
+    const bool usable = accept(outcome, detail, lockHeld);
     if (outcome == ReadOutcome::Ok || outcome == ReadOutcome::Newer) {
         m_profiles = std::move(profiles);
         m_lastContent = content;
@@ -1205,11 +1229,10 @@ bool PortfolioIndex::load(IndexPreload *preload)
     }
     for (const Change &change : std::as_const(m_unsaved))
         change(m_profiles);
-    // Unlocked before watching: removing the lock file once the folder is watched would
-    // look like a change made elsewhere, and re-read the whole file for nothing.
-    if (locked)
-        lock.unlock();
-    watch();
+}
+
+bool PortfolioIndex::announceLoaded()
+{
     qCInfo(lcStore) << "index" << m_path << "loaded:" << IndexStatus::kindName(m_status.kind);
     Q_EMIT changed();
     return m_status.isOk();

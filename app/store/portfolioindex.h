@@ -213,6 +213,10 @@ private:
     static ReadOutcome parseReleasing(QByteArray &bytes, Profiles *profiles, QString *detail);
     // Handles what readFile found; returns false when the file must not be overwritten.
     bool accept(ReadOutcome outcome, const QString &detail, bool lockHeld);
+    // load()'s end: what was read becomes the index (accept() says what is wrong with it).
+    void adopt(ReadOutcome outcome, Profiles &&profiles, ContentId content, const QString &detail,
+               bool lockHeld);
+    bool announceLoaded();
     bool moveAside();
     bool writeFile(const Profiles &profiles);
     void setStatus(IndexStatus::Kind kind, const QString &message,

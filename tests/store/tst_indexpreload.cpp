@@ -9,6 +9,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <sys/time.h>
+#endif
+
 using namespace agentfolio;
 
 namespace {
@@ -132,6 +136,51 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QVERIFY(index.token(Profile1, QStringLiteral("portfolio-1"), QStringLiteral("token-1-0"))
                     ->revoked);
+    }
+
+    // Taking what the preload read writes nothing, not even the lock file (QLockFile syncs it
+    // to disk, a cost before the window shows), and the index still notices a change made
+    // elsewhere afterwards.
+    void takingThePreloadWritesNothing_data()
+    {
+        QTest::addColumn<bool>("fileExists");
+        QTest::newRow("file as written") << true;
+        QTest::newRow("no file yet") << false;
+    }
+    void takingThePreloadWritesNothing()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("sets the folder's time with utimes()");
+#else
+        QFETCH(bool, fileExists);
+        const QString folder = QFileInfo(path()).absolutePath();
+        QVERIFY(QDir().mkpath(folder));
+        if (fileExists)
+            writeAll(path(), PortfolioIndex::serialize(manyPortfolios(3)));
+        // Any file made or removed in the folder would set its time to now.
+        const timeval old[2] = { { 946'684'800, 0 }, { 946'684'800, 0 } }; // 2000-01-01
+        QCOMPARE(::utimes(QFile::encodeName(folder).constData(), old), 0);
+        const QDateTime before = QFileInfo(folder).lastModified();
+        QCOMPARE(before.toSecsSinceEpoch(), 946'684'800);
+
+        IndexPreload preload(path());
+        QVERIFY(preload.hasRead());
+        PortfolioIndex index(path());
+        QVERIFY(index.load(&preload));
+        QVERIFY(!preload.hasRead()); // taken
+        QCOMPARE(QFileInfo(folder).lastModified(), before);
+        QCOMPARE(QDir(folder).entryList(QDir::Files),
+                 fileExists ? QStringList { QStringLiteral("index.json") } : QStringList());
+
+        QSignalSpy changed(&index, &PortfolioIndex::changed);
+        PortfolioIndex other(path());
+        QVERIFY(other.load());
+        IndexedPortfolio added;
+        added.id = QStringLiteral("added-elsewhere");
+        QVERIFY(other.upsertPortfolio(Profile1, added));
+        QTRY_VERIFY(index.portfolio(Profile1, QStringLiteral("added-elsewhere")));
+        QVERIFY(changed.count() >= 1);
+#endif
     }
 
     void missingFileIsAnEmptyIndex()
