@@ -385,7 +385,7 @@ private:
     bool literal(QByteArrayView word)
     {
         skipSpace();
-        if (m_end - m_at < word.size() || QByteArrayView(m_at, word.size()) != word)
+        if (m_end - m_at < word.size() || std::memcmp(m_at, word.data(), size_t(word.size())) != 0)
             return false;
         m_at += word.size();
         return true;
@@ -476,6 +476,12 @@ private:
     {
         expect('"');
         const char *start = m_at;
+        if (bool ascii = false; const char *close = plainStringEnd(&ascii)) {
+            if (ascii) {
+                m_at = close + 1;
+                return QByteArrayView(start, close - start);
+            }
+        }
         while (m_at != m_end && *m_at != '"') {
             if (*m_at < 0x20 || *m_at > 0x7e || *m_at == '\\')
                 giveUp();
@@ -485,10 +491,47 @@ private:
             giveUp();
         return QByteArrayView(start, m_at++ - start);
     }
+    // Where the string that begins at m_at ends, when it holds no escape and no control
+    // character (else nullptr, as for a string cut short), and whether it is all ASCII:
+    // nearly every string in the index, read eight bytes at a time. A word that may hold
+    // the end, an escape or a control character is looked at byte by byte.
+    const char *plainStringEnd(bool *ascii) const
+    {
+        constexpr quint64 Ones = 0x0101010101010101ULL;
+        constexpr quint64 Highs = 0x8080808080808080ULL;
+        // Non-zero when some byte of x is below n (n <= 128), never otherwise.
+        const auto anyBelow = [](quint64 x, quint64 n) { return (x - Ones * n) & ~x & Highs; };
+        quint64 seen = 0;
+        const char *at = m_at;
+        for (; m_end - at >= 8; at += 8) {
+            quint64 word;
+            std::memcpy(&word, at, sizeof word);
+            if (anyBelow(word, 0x20) | anyBelow(word ^ (Ones * '"'), 1)
+                | anyBelow(word ^ (Ones * '\\'), 1) | anyBelow(word ^ (Ones * 0x7f), 1))
+                break;
+            seen |= word;
+        }
+        for (; at != m_end; ++at) {
+            const auto c = static_cast<unsigned char>(*at);
+            if (c == '"') {
+                *ascii = (seen & Highs) == 0;
+                return at;
+            }
+            if (c < 0x20 || c == 0x7f || c == '\\')
+                return nullptr;
+            seen |= c;
+        }
+        return nullptr;
+    }
     QString string()
     {
         expect('"');
         const char *start = m_at;
+        if (bool ascii = false; const char *close = plainStringEnd(&ascii)) {
+            m_at = close + 1;
+            const QByteArrayView view(start, close - start);
+            return ascii ? QString::fromLatin1(view) : utf8(view);
+        }
         QByteArray unescaped; // only when there are escapes
         bool ascii = true;
         while (m_at != m_end && *m_at != '"') {
@@ -623,23 +666,51 @@ private:
             giveUp();
         return date.toUTC();
     }
-    // Each known member at most once (a repeated one: the general path decides which
-    // counts); an unknown one gives up.
+    // Tells which of an object's members a name is. Each known member at most once (a
+    // repeated one: the general path decides which counts); an unknown one gives up.
     template<std::size_t N>
-    static int memberIndex(QByteArrayView name, const std::array<QByteArrayView, N> &names,
-                           quint32 *seen)
+    class Members
     {
-        static_assert(N <= 32);
-        for (std::size_t i = 0; i < N; ++i) {
-            if (names[i] == name) {
-                if (*seen & (1u << i))
-                    giveUp();
-                *seen |= 1u << i;
-                return int(i);
+        static_assert(N <= 32 && N < 255);
+
+    public:
+        // Which member followed which, kept from object to object of a kind: the index
+        // writes members in one order, so the first guess is nearly always the one (trying
+        // the names one after another took a sixth of the reading).
+        using Order = std::array<quint8, N + 1>;
+
+        Members(const std::array<QByteArrayView, N> &names, Order *order)
+            : m_names(names)
+            , m_order(order)
+        { }
+
+        int index(QByteArrayView name)
+        {
+            std::size_t found = (*m_order)[m_previous];
+            if (found >= N || !same(m_names[found], name)) {
+                found = 0;
+                while (found < N && !same(m_names[found], name))
+                    ++found;
             }
+            if (found == N || (m_seen & (1u << found)))
+                giveUp();
+            m_seen |= 1u << found;
+            (*m_order)[m_previous] = quint8(found);
+            m_previous = found;
+            return int(found);
         }
-        giveUp();
-    }
+
+    private:
+        static bool same(QByteArrayView a, QByteArrayView b)
+        {
+            return a.size() == b.size() && std::memcmp(a.data(), b.data(), size_t(a.size())) == 0;
+        }
+
+        const std::array<QByteArrayView, N> &m_names;
+        Order *m_order;
+        quint32 m_seen = 0;
+        std::size_t m_previous = N; // N: the object's first member comes next
+    };
 
     IndexedToken token()
     {
@@ -648,9 +719,9 @@ private:
             "createdAt", "secretStored", "revoked",  "goneFromServer", "handOffOwner"
         };
         IndexedToken t;
-        quint32 seen = 0;
+        Members members(names, &m_tokenOrder);
         object([&](QByteArrayView name) {
-            switch (memberIndex(name, names, &seen)) {
+            switch (members.index(name)) {
             case 0:
                 t.token.id = optionalString();
                 break;
@@ -708,9 +779,9 @@ private:
                                                                   "goneFromServer",
                                                                   "tokens" };
         IndexedPortfolio p;
-        quint32 seen = 0;
+        Members members(names, &m_portfolioOrder);
         object([&](QByteArrayView name) {
-            switch (memberIndex(name, names, &seen)) {
+            switch (members.index(name)) {
             case 0:
                 p.id = optionalString();
                 break;
@@ -764,9 +835,10 @@ private:
         PortfolioIndex::Profiles profiles;
         bool ours = false;
         bool versionOne = false;
-        quint32 seen = 0;
+        Members<3>::Order order {};
+        Members members(names, &order);
         object([&](QByteArrayView name) {
-            switch (memberIndex(name, names, &seen)) {
+            switch (members.index(name)) {
             case 0:
                 ours = string() == FormatName;
                 break;
@@ -776,10 +848,11 @@ private:
                     if (profiles.contains(profileId))
                         giveUp();
                     QList<IndexedPortfolio> &portfolios = profiles[profileId];
-                    quint32 profileSeen = 0;
                     static constexpr std::array<QByteArrayView, 1> profileNames = { "portfolios" };
+                    Members<1>::Order profileOrder {};
+                    Members profileMembers(profileNames, &profileOrder);
                     object([&](QByteArrayView member) {
-                        memberIndex(member, profileNames, &profileSeen);
+                        profileMembers.index(member);
                         // One long list: trimmed in place rather than copied (see list()).
                         if (!null())
                             array([&] { portfolios.append(portfolio()); });
@@ -807,6 +880,8 @@ private:
     QStringList m_ips;
     QList<QList<int>> m_recentScopes;
     QList<QStringList> m_recentIps;
+    Members<11>::Order m_tokenOrder {};
+    Members<11>::Order m_portfolioOrder {};
     QList<IndexedToken> m_tokens;
 };
 

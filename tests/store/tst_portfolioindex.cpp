@@ -417,6 +417,26 @@ private Q_SLOTS:
             << json("{'format':'agentfolio-index','version':1,'profiles':null}");
         QTest::newRow("repeated profile")
             << json("{'format':'agentfolio-index','version':1,'profiles':{'a':{},'a':{}}}");
+        // Strings are read eight bytes at a time: what needs a closer look (an escape, a
+        // control character, a byte past ASCII) in every position of a word and its tail,
+        // in a value and in a member name.
+        const QList<QByteArray> specials = { "\\\"", "\\\\",     "\\n",  "\\u0041", "\t",
+                                             "\x7f", "\xc3\xa9", "\xe9", "\x01" };
+        for (const QByteArray &special : specials) {
+            for (int at = 0; at <= 17; ++at) {
+                const QByteArray text = QByteArray(at, 'a') + special + QByteArray(17 - at, 'b');
+                const QByteArray name =
+                    "special " + special.toHex() + " at " + QByteArray::number(at);
+                QTest::newRow(name.constData())
+                    << json("{'format':'agentfolio-index','version':1,'profiles':{'main':{'"
+                            "portfolios':[{'id':'p','name':'")
+                        + text + json("'}]}}}");
+                QTest::newRow(("member " + name).constData())
+                    << json("{'format':'agentfolio-index','version':1,'profiles':{'main':{'"
+                            "portfolios':[{'id':'p','")
+                        + text + json("':1}]}}}");
+            }
+        }
         QTest::newRow("garbage after") << written + "x";
         QTest::newRow("white space after") << written + " \r\n\t";
         QTest::newRow("truncated") << written.left(written.size() / 2);
