@@ -14,9 +14,9 @@
 #
 # Needs: the build's agentfolio, bench_minimal_window and bench_make_index (tests on);
 # /usr/bin/time; Xvfb + xvfb-run (else Qt's offscreen platform, which says less: no X
-# server receives the pixels). hyperfine, where installed, times the runs; otherwise the
-# script does, with the three programs' runs interleaved so that a busy moment of the
-# machine weighs on all of them alike. No keychain or D-Bus daemon is needed: the session
+# server receives the pixels). hyperfine, where installed, times each run; otherwise the
+# script does. Either way the three programs' runs are interleaved, so that a busy moment of
+# the machine weighs on all of them alike. No keychain or D-Bus daemon is needed: the session
 # bus address points nowhere, so anything that tried to reach the keychain before the
 # window shows would show up as an error or a delay.
 set -eu
@@ -109,33 +109,49 @@ cases="minimal empty tokens"
 # in a fresh home (settings, the sandbox's state file) is out of the way.
 for case in $cases; do measure "$case"; measure "$case"; rm -f "$work/$case.runs"; done
 
+# The runs are interleaved, one of each program per round, each round beginning with the
+# next program: a machine that is busier for a few seconds (another process, the processor's
+# clock) then weighs on all three alike. Timed in blocks, one program's runs after another's,
+# such a few seconds went into one program's median alone: the ratios moved by up to 0.17
+# from one run of this script to the next.
 if command -v hyperfine >/dev/null; then
-    timer="hyperfine ($(hyperfine --version | cut -d' ' -f2))"
-    for case in $cases; do
-        program=$(command_for "$case")
-        run_in "$case" hyperfine --style none --warmup 2 --runs "$runs" --shell=none \
-            --export-csv "$work/$case.csv" "$program" >/dev/null
+    timer="hyperfine ($(hyperfine --version | cut -d' ' -f2)), one run per call, interleaved"
+    # One run, timed by hyperfine without a shell: appends its wall time in ns to CASE.ns.
+    time_one() {
+        local case=$1
+        run_in "$case" hyperfine --style none --runs 1 --shell=none \
+            --export-csv "$work/one.csv" "$(command_for "$case")" >/dev/null 2>"$work/one.err" ||
+            { echo "$0: $case: hyperfine failed" >&2; cat "$work/one.err" >&2; exit 1; }
         # command,mean,stddev,median,user,system,min,max (seconds)
-        awk -F, 'NR == 2 { printf "%.3f %.3f %.3f\n", $2 * 1000, $3 * 1000, $4 * 1000 }' \
-            "$work/$case.csv" >"$work/$case.wall"
-    done
-    # Peak memory still comes from /usr/bin/time.
-    for _ in $(seq "$runs"); do for case in $cases; do measure "$case"; done; done
+        awk -F, 'NR == 2 { printf "%.0f\n", $2 * 1e9 }' "$work/one.csv" >>"$work/$case.ns"
+    }
 else
-    timer="date +%s%N around /usr/bin/time -v, runs interleaved"
-    for _ in $(seq "$runs"); do for case in $cases; do measure "$case"; done; done
-    for case in $cases; do
-        # mean, sample standard deviation, median of the wall times, in ms
-        cut -d' ' -f1 "$work/$case.runs" | sort -n | awk '
-            { v[NR] = $1 / 1e6; s += v[NR] }
-            END {
-                m = s / NR
-                for (i = 1; i <= NR; i++) d += (v[i] - m) ^ 2
-                med = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-                printf "%.3f %.3f %.3f\n", m, sqrt(d / (NR - 1)), med
-            }' >"$work/$case.wall"
-    done
+    timer="date +%s%N around /usr/bin/time -v, interleaved"
+    time_one() { :; } # measure() below times the run itself
 fi
+order=(minimal empty tokens)
+for _ in $(seq "$runs"); do
+    for case in "${order[@]}"; do
+        time_one "$case"
+        measure "$case" # peak memory (and, without hyperfine, the wall time)
+    done
+    order=("${order[@]:1}" "${order[0]}")
+done
+for case in $cases; do
+    if [ -s "$work/$case.ns" ]; then
+        cat "$work/$case.ns"
+    else
+        cut -d' ' -f1 "$work/$case.runs"
+    fi | sort -n | awk '
+        # mean, sample standard deviation, median of the wall times, in ms
+        { v[NR] = $1 / 1e6; s += v[NR] }
+        END {
+            m = s / NR
+            for (i = 1; i <= NR; i++) d += (v[i] - m) ^ 2
+            med = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+            printf "%.3f %.3f %.3f\n", m, sqrt(d / (NR - 1)), med
+        }' >"$work/$case.wall"
+done
 for case in $cases; do
     cut -d' ' -f2 "$work/$case.runs" | sort -n | awk '
         { v[NR] = $1 }
