@@ -10,7 +10,8 @@ namespace agentfolio {
 namespace {
 
 // Asks `style` for its icon the first time the icon is drawn or measured, then passes
-// everything on to that icon.
+// everything on to that icon. An engine works in device pixels: the inner icon is asked at
+// a device pixel ratio of 1, so that it does not scale a second time on high-DPI screens.
 class DeferredStandardIconEngine : public QIconEngine
 {
 public:
@@ -23,18 +24,14 @@ public:
     {
         icon().paint(painter, rect, Qt::AlignCenter, mode, state);
     }
+    // QIconEngine::scaledPixmap() comes here with the size already in device pixels.
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
     {
-        return icon().pixmap(size, mode, state);
-    }
-    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state,
-                         qreal scale) override
-    {
-        return icon().pixmap(size, scale, mode, state);
+        return icon().pixmap(size, 1.0, mode, state);
     }
     QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
     {
-        return icon().actualSize(size, mode, state);
+        return pixmap(size, mode, state).size();
     }
     QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
     {
@@ -72,12 +69,10 @@ DeferredIconStyle::DeferredIconStyle(const QString &key)
 QIcon DeferredIconStyle::standardIcon(StandardPixmap standardIcon, const QStyleOption *option,
                                       const QWidget *widget) const
 {
-    // Only as QMenuBar and QToolBar ask, without an option. The widget is not kept (it may
-    // be gone by the time the icon is drawn): Qt's styles choose these two icons by the
-    // option's layout direction alone, or the application's when there is no option.
-    if (!option
-        && (standardIcon == SP_ToolBarHorizontalExtensionButton
-            || standardIcon == SP_ToolBarVerticalExtensionButton))
+    // Only as QMenuBar asks, without an option (QToolBar passes one). The widget is not
+    // kept (it may be gone by the time the icon is drawn): Qt's styles choose this icon by
+    // the option's layout direction alone, or the application's when there is no option.
+    if (!option && standardIcon == SP_ToolBarHorizontalExtensionButton)
         return QIcon(new DeferredStandardIconEngine(baseStyle(), standardIcon));
     return QProxyStyle::standardIcon(standardIcon, option, widget);
 }

@@ -1,6 +1,6 @@
-// DeferredIconStyle: the application's style, whose menu-bar and tool-bar extension icons
-// are loaded only when drawn, so that building the main window's menu bar loads no image
-// plugin (issue 7's start-up budget).
+// DeferredIconStyle: the application's style, whose menu-bar extension icon is loaded only
+// when drawn, so that building and showing the main window loads no image plugin (issue 7's
+// start-up budget).
 #include "deferrediconstyle.h"
 
 #include <QApplication>
@@ -51,10 +51,15 @@ private Q_SLOTS:
         QVERIFY(!imagePluginLoaded());
         QApplication::setStyle(new DeferredIconStyle(QStringLiteral("Fusion")));
         QMainWindow window;
+        window.resize(640, 480);
         QMenuBar *bar = window.menuBar();
         bar->addMenu(QStringLiteral("&File"));
         auto *extension = bar->findChild<QToolButton *>(QStringLiteral("qt_menubar_ext_button"));
         QVERIFY(extension);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCoreApplication::processEvents(); // the first paint
+        QVERIFY(extension->isHidden()); // the menus fit
         QVERIFY(!imagePluginLoaded());
 
         // Drawn, it is the base style's icon, whatever it takes to load it.
@@ -65,6 +70,33 @@ private Q_SLOTS:
             !QDir(QLibraryInfo::path(QLibraryInfo::PluginsPath) + QStringLiteral("/imageformats"))
                  .isEmpty();
         QCOMPARE(imagePluginLoaded(), pluginsInstalled);
+    }
+
+    // On a high-DPI screen the icon is scaled once, as the base style's is.
+    void extensionIconScalesOnce_data()
+    {
+        QTest::addColumn<qreal>("ratio");
+        QTest::newRow("1") << 1.0;
+        QTest::newRow("1.5") << 1.5;
+        QTest::newRow("2") << 2.0;
+    }
+    void extensionIconScalesOnce()
+    {
+        QFETCH(qreal, ratio);
+        DeferredIconStyle style(QStringLiteral("Fusion"));
+        const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+        const auto which = QStyle::SP_ToolBarHorizontalExtensionButton;
+        const QIcon deferred = style.standardIcon(which);
+        const QIcon base = fusion->standardIcon(which);
+        for (int size : { 16, 24, 32 }) {
+            const QPixmap ours = deferred.pixmap(QSize(size, size), ratio);
+            const QPixmap theirs = base.pixmap(QSize(size, size), ratio);
+            QCOMPARE(ours.size(), theirs.size());
+            QCOMPARE(ours.devicePixelRatio(), theirs.devicePixelRatio());
+            QCOMPARE(ours.toImage(), theirs.toImage());
+        }
+        QCOMPARE(deferred.actualSize(QSize(20, 20)), base.actualSize(QSize(20, 20)));
+        QCOMPARE(deferred.availableSizes(), base.availableSizes());
     }
 
     void wrapsTheNamedStyle()
@@ -80,7 +112,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("withOption");
         QTest::newRow("horizontal extension")
             << QStyle::SP_ToolBarHorizontalExtensionButton << false;
-        QTest::newRow("vertical extension") << QStyle::SP_ToolBarVerticalExtensionButton << false;
+        QTest::newRow("vertical extension, as tool bars ask")
+            << QStyle::SP_ToolBarVerticalExtensionButton << false;
         QTest::newRow("horizontal extension, right to left")
             << QStyle::SP_ToolBarHorizontalExtensionButton << true;
         QTest::newRow("warning") << QStyle::SP_MessageBoxWarning << false;
