@@ -1260,7 +1260,9 @@ bool PortfolioIndex::load(IndexPreload *preload)
     // check is noticed too (reload()). The lock would cost a synced write of the lock file
     // (QLockFile) before the window shows: a millisecond on a RAM disk, more on a real one.
     // Only what the preload left alone (a corrupt file to set aside, say) needs the lock.
-    if (preload && preload->path() == m_path && m_unsaved.isEmpty()) {
+    // (Where the preload read nothing, the folder is not watched before the lock below:
+    // taking it would look like a change made elsewhere and read the file once more.)
+    if (preload && preload->path() == m_path && m_unsaved.isEmpty() && preload->hasRead()) {
         QDir().mkpath(QFileInfo(m_path).absolutePath());
         watch();
         Profiles profiles;
@@ -1280,7 +1282,8 @@ bool PortfolioIndex::load(IndexPreload *preload)
     const ReadOutcome outcome = readFile(&profiles, &content, &detail);
     adopt(outcome, std::move(profiles), content, detail, locked);
     // Unlocked before watching: removing the lock file once the folder is watched would
-    // look like a change made elsewhere, and re-read the whole file for nothing.
+    // look like a change made elsewhere, and re-read the whole file for nothing. (Only when
+    // the preload's file changed since its reading is the folder watched already.)
     if (locked)
         lock.unlock();
     watch();
