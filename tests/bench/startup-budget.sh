@@ -112,16 +112,16 @@ for case in $cases; do measure "$case"; measure "$case"; rm -f "$work/$case.runs
 # The runs are interleaved, one of each program per round, each round beginning with the
 # next program: a machine that is busier for a few seconds (another process, the processor's
 # clock) then weighs on all three alike. Timed in blocks, one program's runs after another's,
-# such a few seconds went into one program's median alone: the ratios moved by up to 0.17
+# such a few seconds went into one program's median alone: the ratios moved by up to 0.18
 # from one run of this script to the next.
 if command -v hyperfine >/dev/null; then
     timer="hyperfine ($(hyperfine --version | cut -d' ' -f2)), one run per call, interleaved"
     # One run, timed by hyperfine without a shell: appends its wall time in ns to CASE.ns.
     time_one() {
         local case=$1
-        run_in "$case" hyperfine --style none --runs 1 --shell=none \
+        run_in "$case" timeout 120 hyperfine --style none --runs 1 --shell=none \
             --export-csv "$work/one.csv" "$(command_for "$case")" >/dev/null 2>"$work/one.err" ||
-            { echo "$0: $case: hyperfine failed" >&2; cat "$work/one.err" >&2; exit 1; }
+            { echo "$0: $case: hyperfine failed or timed out" >&2; cat "$work/one.err" >&2; exit 1; }
         # command,mean,stddev,median,user,system,min,max (seconds)
         awk -F, 'NR == 2 { printf "%.0f\n", $2 * 1e9 }' "$work/one.csv" >>"$work/$case.ns"
     }
@@ -131,10 +131,9 @@ else
 fi
 order=(minimal empty tokens)
 for _ in $(seq "$runs"); do
-    for case in "${order[@]}"; do
-        time_one "$case"
-        measure "$case" # peak memory (and, without hyperfine, the wall time)
-    done
+    for case in "${order[@]}"; do time_one "$case"; done
+    # Peak memory (and, without hyperfine, the wall time).
+    for case in "${order[@]}"; do measure "$case"; done
     order=("${order[@]:1}" "${order[0]}")
 done
 for case in $cases; do
