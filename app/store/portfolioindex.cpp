@@ -671,7 +671,7 @@ private:
     template<std::size_t N>
     class Members
     {
-        static_assert(N <= 32 && N < 255);
+        static_assert(N <= 32); // the bits of a quint32, and Order holds quint8
 
     public:
         // Which member followed which, kept from object to object of a kind: the index
