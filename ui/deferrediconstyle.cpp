@@ -47,17 +47,16 @@ public:
     }
 
 private:
-    const QIcon &icon()
+    QIcon icon()
     {
         if (!m_icon && m_style)
             m_icon = m_style->standardIcon(m_which);
-        return m_icon ? *m_icon : m_none;
+        return m_icon.value_or(QIcon());
     }
 
     QPointer<const QStyle> m_style;
     QStyle::StandardPixmap m_which;
     std::optional<QIcon> m_icon;
-    QIcon m_none;
 };
 
 } // namespace
