@@ -9,13 +9,17 @@
 #   wall time, empty index      <= 1.3 x the minimal program's
 #   wall time, 10,000 tokens    <= 1.5 x
 #   peak RSS,  10,000 tokens    <= 1.5 x
+# For information (no target), the same minimal window, linked so that it loads the same
+# shared libraries as the app, runs too: roughly how much of the difference is the loading of
+# those libraries, and how the app's own start-up compares with a window that loads them all.
 # Wall time compares medians (the machine may be busy; the mean and its standard deviation
 # are printed too); peak RSS is /usr/bin/time's "Maximum resident set size", median of runs.
 #
-# Needs: the build's agentfolio, bench_minimal_window and bench_make_index (tests on);
+# Needs: the build's agentfolio, bench_minimal_window, bench_minimal_window_linked and
+# bench_make_index (tests on);
 # /usr/bin/time; Xvfb + xvfb-run (else Qt's offscreen platform, which says less: no X
 # server receives the pixels). hyperfine, where installed, times each run; otherwise the
-# script does. Either way the three programs' runs are interleaved, so that a busy moment of
+# script does. Either way the four cases' runs are interleaved, so that a busy moment of
 # the machine weighs on all of them alike. No keychain or D-Bus daemon is needed: the session
 # bus address points nowhere, so anything that tried to reach the keychain before the
 # window shows would show up as an error or a delay.
@@ -30,10 +34,11 @@ case $runs in ''|*[!0-9]*) usage ;; esac
 
 app=$build/app/agentfolio
 minimal=$build/tests/bench/bench_minimal_window
+linked=$build/tests/bench/bench_minimal_window_linked
 make_index=$build/tests/bench/bench_make_index
-for program in "$app" "$minimal" "$make_index"; do
+for program in "$app" "$minimal" "$linked" "$make_index"; do
     [ -x "$program" ] || { echo "$0: $program is missing; build the targets agentfolio," \
-        "bench_minimal_window and bench_make_index" >&2; exit 2; }
+        "bench_minimal_window, bench_minimal_window_linked and bench_make_index" >&2; exit 2; }
 done
 [ -x /usr/bin/time ] || { echo "$0: /usr/bin/time is missing (Debian: apt install time)" >&2; exit 2; }
 
@@ -52,7 +57,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/agentfolio-budget.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # A throwaway home per case, and no session bus: nothing may reach a keychain (or any other
-# D-Bus service) here. Both programs get the same environment.
+# D-Bus service) here. All programs get the same environment.
 unset DBUS_SESSION_BUS_ADDRESS SESSION_MANAGER
 export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/no-such-bus"
 export NO_AT_BRIDGE=1
@@ -71,13 +76,14 @@ run_in() {
     HOME="$work/$case" XDG_CONFIG_HOME="$work/$case/config" XDG_DATA_HOME="$work/$case/data" \
         XDG_CACHE_HOME="$work/$case/cache" XDG_RUNTIME_DIR="$work/$case/runtime" "$@"
 }
-for case in minimal empty tokens; do home_for "$case"; done
+for case in minimal linked empty tokens; do home_for "$case"; done
 index=$(run_in tokens "$make_index" 10000)
 echo "index with 10,000 tokens: $(du -k "$index" | cut -f1) KiB (written by bench_make_index)"
 
 command_for() {
     case $1 in
     minimal) echo "$minimal" ;;
+    linked) echo "$linked" ;;
     *) echo "$app" ;;
     esac
 }
@@ -104,14 +110,23 @@ measure() {
     echo "$((end - start)) $rss" >>"$work/$case.runs"
 }
 
-cases="minimal empty tokens"
+cases="minimal linked empty tokens"
+# The linked minimal program is a yardstick only if it loads what the app loads. ldd(1) lists
+# them without running either program's main(); a failure counts as a difference.
+loaded() { ldd "$1" | awk '{ print $1 }' | sort; }
+linked_note=
+if ! ldd "$app" >/dev/null 2>&1 || ! ldd "$linked" >/dev/null 2>&1 ||
+    [ "$(loaded "$app")" != "$(loaded "$linked")" ]; then
+    linked_note="(the linked minimal program does not load the same libraries as the app, or ldd"
+    linked_note="$linked_note failed: the figures below mean little)"
+fi
 # Warm-up: the files the program reads come into the page cache, and the app's first start
 # in a fresh home (settings, the sandbox's state file) is out of the way.
 for case in $cases; do measure "$case"; measure "$case"; rm -f "$work/$case.runs"; done
 
-# The runs are interleaved, one of each program per round, each round beginning with the
-# next program: a machine that is busier for a few seconds (another process, the processor's
-# clock) then weighs on all three alike. Timed in blocks, one program's runs after another's,
+# The runs are interleaved, one of each case per round, each round beginning with the
+# next case: a machine that is busier for a few seconds (another process, the processor's
+# clock) then weighs on all four alike. Timed in blocks, one program's runs after another's,
 # such a few seconds went into one program's median alone: the ratios moved by up to 0.18
 # from one run of this script to the next.
 if command -v hyperfine >/dev/null; then
@@ -129,7 +144,7 @@ else
     timer="date +%s%N around /usr/bin/time -v, interleaved"
     time_one() { :; } # measure() below times the run itself
 fi
-order=(minimal empty tokens)
+order=(minimal linked empty tokens)
 for _ in $(seq "$runs"); do
     for case in "${order[@]}"; do time_one "$case"; done
     # Peak memory (and, without hyperfine, the wall time).
@@ -160,17 +175,18 @@ done
 
 echo "display: $AGENTFOLIO_BUDGET_DISPLAY; timing: $timer; $runs runs each"
 echo "machine: $(nproc) CPU(s), $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-26s %10s %8s %10s %12s\n' "" "mean ms" "sd ms" "median ms" "peak RSS KiB"
+printf '%-34s %10s %8s %10s %12s\n' "" "mean ms" "sd ms" "median ms" "peak RSS KiB"
 label() {
     case $1 in
     minimal) echo "minimal Qt program" ;;
+    linked) echo "minimal, the app's libraries" ;;
     empty) echo "agentfolio, empty index" ;;
     tokens) echo "agentfolio, 10,000 tokens" ;;
     esac
 }
 for case in $cases; do
     read -r mean sd median <"$work/$case.wall"
-    printf '%-26s %10s %8s %10s %12s\n' "$(label "$case")" "$mean" "$sd" "$median" \
+    printf '%-34s %10s %8s %10s %12s\n' "$(label "$case")" "$mean" "$sd" "$median" \
         "$(cat "$work/$case.rss")"
 done
 
@@ -194,4 +210,16 @@ echo
 check "start-up wall time, empty index" empty wall 1.3
 check "start-up wall time, 10,000 tokens" tokens wall 1.5
 check "peak memory, 10,000 tokens" tokens rss 1.5
+
+# For information: the minimal window that loads the app's libraries. A difference of two
+# medians, so as noisy as the wall times above.
+median() { cut -d' ' -f3 "$work/$1.wall"; }
+echo
+echo "information, no targets:"
+[ -z "$linked_note" ] || echo "  $linked_note"
+awk -v m="$(median minimal)" -v l="$(median linked)" -v e="$(median empty)" -v t="$(median tokens)" 'BEGIN {
+    printf "  %-56s %+6.1f ms\n", "the libraries the app links (linked - minimal)", l - m
+    printf "  %-56s %6.2f x\n", "the app over the linked minimal program, empty index", e / l
+    printf "  %-56s %6.2f x\n", "the app over the linked minimal program, 10,000 tokens", t / l
+}'
 exit "$failed"
