@@ -252,10 +252,8 @@ std::optional<QDateTime> ApiJson::parseDate(const QJsonValue &value)
 {
     if (!value.isString() || value.toString().isEmpty())
         return std::nullopt;
-    QDateTime date = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    if (!date.isValid())
-        return std::nullopt;
-    return date.toUTC();
+    // One the index could not keep is absent, as an unreadable one is (writableUtc()).
+    return writableUtc(QDateTime::fromString(value.toString(), Qt::ISODateWithMs));
 }
 
 std::optional<CreatePortfolioResult> ApiJson::parseCreateResponse(const QByteArray &body,

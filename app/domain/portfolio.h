@@ -11,6 +11,21 @@
 
 namespace agentfolio {
 
+// `date` in UTC, if ISO 8601's four-digit year can write it down (years 1 to 9999); nullopt
+// otherwise. Qt writes no text for any other year, so such a date (9999-12-31T23:30-01:00 is
+// one) could be read but never written back: to the index, or to the server. Dates that are
+// read, from an answer or the index, go through this so that they survive being written.
+inline std::optional<QDateTime> writableUtc(const QDateTime &date)
+{
+    if (!date.isValid())
+        return std::nullopt;
+    QDateTime utc = date.toUTC();
+    const int year = utc.date().year();
+    if (year < 1 || year > 9999)
+        return std::nullopt;
+    return utc;
+}
+
 // A user token as the server describes it, without its secret.
 struct UserToken
 {

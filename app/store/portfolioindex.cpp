@@ -230,7 +230,9 @@ std::optional<QDateTime> dateAt(const QJsonObject &o, Name name)
     const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!date.isValid())
         throw Malformed { PortfolioIndex::tr("%1 is not a date").arg(name) };
-    return date.toUTC();
+    // A date no year of four digits can write (a hand-edited one) is read as absent, which
+    // is what writing it would leave: not a reason to set the whole file aside.
+    return writableUtc(date);
 }
 
 QJsonArray arrayAt(const QJsonObject &o, Name name)
@@ -664,7 +666,7 @@ private:
         const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
         if (!date.isValid())
             giveUp();
-        return date.toUTC();
+        return writableUtc(date); // as dateAt() reads it
     }
     // Tells which of an object's members a name is. Each known member at most once (a
     // repeated one: the general path decides which counts); an unknown one gives up.

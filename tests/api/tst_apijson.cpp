@@ -26,6 +26,8 @@ private slots:
     void virtualBalanceNoMoneyHoldsIsUnknown_data();
     void virtualBalanceNoMoneyHoldsIsUnknown();
     void nullAndMissingExpiry();
+    void datesNoFourDigitYearWritesAreAbsent_data();
+    void datesNoFourDigitYearWritesAreAbsent();
     void oversizedBodyIsRefused();
     void listParses();
     void listWithoutArrayIsAnError();
@@ -306,6 +308,54 @@ void TestApiJson::nullAndMissingExpiry()
         &error);
     QVERIFY(token && token->token.expiresAt);
     QCOMPARE(token->token.expiresAt->toString(Qt::ISODate), QStringLiteral("2027-01-02T01:04:05Z"));
+}
+
+// A date whose UTC form has no four-digit year could be read but never written back (Qt
+// writes no text for it): the index would lose it, and a round trip through the wire would
+// not give it back. It is read as absent. The fuzzer found the first row (its reproducer is
+// tests/fuzz/corpus/fuzz_portfolio_list/regress-date-past-9999.json).
+void TestApiJson::datesNoFourDigitYearWritesAreAbsent_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // the UTC date in ISO 8601, or empty for absent
+
+    QTest::newRow("past 9999 in UTC") << QStringLiteral("9999-12-31T23:59:59-01:00") << QString();
+    QTest::newRow("last second of 9999 in UTC")
+        << QStringLiteral("9999-12-31T22:59:59-01:00") << QStringLiteral("9999-12-31T23:59:59Z");
+    QTest::newRow("last second of 9999")
+        << QStringLiteral("9999-12-31T23:59:59Z") << QStringLiteral("9999-12-31T23:59:59Z");
+    QTest::newRow("before year 1 in UTC")
+        << QStringLiteral("0001-01-01T00:30:00+01:00") << QString();
+    QTest::newRow("first hour of year 1 in UTC")
+        << QStringLiteral("0001-01-01T01:30:00+01:00") << QStringLiteral("0001-01-01T00:30:00Z");
+    QTest::newRow("not a date") << QStringLiteral("2026-02-30T00:00:00Z") << QString();
+}
+
+void TestApiJson::datesNoFourDigitYearWritesAreAbsent()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    const QByteArray date = text.toLatin1();
+    QString error;
+    const auto list = ApiJson::parsePortfolioList(
+        R"({"agentPortfolios":[{"agentPortfolioId":"p1","createdAt":")" + date
+            + R"(","userTokens":[{"userTokenId":"t1","createdAt":")" + date + R"(","expiresAt":")"
+            + date + R"("}]}]})",
+        &error);
+    QVERIFY2(list, qPrintable(error));
+    QCOMPARE(list->size(), 1);
+    const Portfolio &portfolio = list->at(0);
+    QCOMPARE(portfolio.tokens.size(), 1);
+    for (const auto &read : { portfolio.createdAt, portfolio.tokens.at(0).createdAt,
+                              portfolio.tokens.at(0).expiresAt }) {
+        QCOMPARE(read.has_value(), !expected.isEmpty());
+        if (read) {
+            QCOMPARE(read->timeSpec(), Qt::UTC);
+            QCOMPARE(read->toString(Qt::ISODate), expected);
+            // And what is kept can be written back: the wire's and the index's form.
+            QVERIFY(!read->toString(Qt::ISODateWithMs).isEmpty());
+        }
+    }
 }
 
 void TestApiJson::oversizedBodyIsRefused()

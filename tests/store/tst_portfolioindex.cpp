@@ -481,6 +481,51 @@ private Q_SLOTS:
         QVERIFY(fast == slow);
     }
 
+    // A date with no four-digit year in UTC (a hand-edited one: nothing we write has one)
+    // cannot be written back, so it is read as absent, by both readers: neither a reason to
+    // set the file aside nor a value that would silently vanish at the next write.
+    void datesNoFourDigitYearWritesReadAsAbsent_data()
+    {
+        QTest::addColumn<QByteArray>("date");
+        QTest::addColumn<bool>("kept");
+        QTest::newRow("past 9999 in UTC") << QByteArray("9999-12-31T23:59:59-01:00") << false;
+        QTest::newRow("before year 1 in UTC") << QByteArray("0001-01-01T00:30:00+01:00") << false;
+        QTest::newRow("last hour of 9999 in UTC")
+            << QByteArray("9999-12-31T22:59:59-01:00") << true;
+    }
+
+    void datesNoFourDigitYearWritesReadAsAbsent()
+    {
+        QFETCH(QByteArray, date);
+        QFETCH(bool, kept);
+        const QByteArray content =
+            json("{'format':'agentfolio-index','version':1,'profiles':{'main':{'portfolios':"
+                 "[{'id':'p','createdAt':'")
+            + date + json("','tokens':[{'id':'t','createdAt':'") + date + json("','expiresAt':'")
+            + date + json("'}]}]}}}");
+        // As written (the fast reader), and with an unknown member (the general one).
+        for (const QByteArray &variant :
+             { content, QByteArray(content).insert(1, json("'zz-unknown':0,")) }) {
+            PortfolioIndex::Profiles profiles;
+            QString detail;
+            QCOMPARE(int(PortfolioIndex::parse(variant, &profiles, &detail)),
+                     int(PortfolioIndex::ReadOutcome::Ok));
+            const QList<IndexedPortfolio> portfolios = profiles.value(QStringLiteral("main"));
+            QCOMPARE(portfolios.size(), 1);
+            QCOMPARE(portfolios.at(0).tokens.size(), 1);
+            const UserToken &token = portfolios.at(0).tokens.at(0).token;
+            QCOMPARE(portfolios.at(0).createdAt.has_value(), kept);
+            QCOMPARE(token.createdAt.has_value(), kept);
+            QCOMPARE(token.expiresAt.has_value(), kept);
+            // Written and read again, nothing changes.
+            PortfolioIndex::Profiles again;
+            QCOMPARE(
+                int(PortfolioIndex::parse(PortfolioIndex::serialize(profiles), &again, &detail)),
+                int(PortfolioIndex::ReadOutcome::Ok));
+            QVERIFY(again == profiles);
+        }
+    }
+
     // Written compactly now; indented files from older versions load as before, and the
     // first change rewrites them compactly.
     void olderIndentedFileLoads()
