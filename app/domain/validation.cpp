@@ -1,5 +1,6 @@
 #include "domain/validation.h"
 
+#include "domain/portfolio.h"
 #include "domain/scopes.h"
 
 #include <QHostAddress>
@@ -229,18 +230,15 @@ std::optional<QDateTime> Validation::expiry(const std::optional<QDateTime> &expi
 {
     if (!expiresAt)
         return std::nullopt;
-    if (!expiresAt->isValid()) {
+    // Whole seconds in UTC with a four-digit year: what the wire format can carry. A later
+    // time (9999-12-31T23:30-01:00 is one) has no wire form.
+    const std::optional<QDateTime> writable = writableUtc(*expiresAt);
+    if (!writable) {
         add(problems, Field::ExpiresAt, tr("Token expiry is not a valid date and time."));
         return std::nullopt;
     }
-    // Whole seconds in UTC: what the wire format can carry. Its four-digit year ends in
-    // 9999: a later time (9999-12-31T23:30-01:00 is one) has no wire form.
-    QDateTime utc = expiresAt->toUTC();
+    QDateTime utc = *writable;
     utc.setTime(QTime(utc.time().hour(), utc.time().minute(), utc.time().second()));
-    if (utc.date().year() > 9999) {
-        add(problems, Field::ExpiresAt, tr("Token expiry is not a valid date and time."));
-        return std::nullopt;
-    }
     if (utc <= now.toUTC()) {
         add(problems, Field::ExpiresAt, tr("Token expiry must be in the future."));
         return std::nullopt;
