@@ -190,13 +190,14 @@ for case in $cases; do
         "$(cat "$work/$case.rss")"
 done
 
+median() { cut -d' ' -f3 "$work/$1.wall"; } # a case's median wall time, ms
 failed=0
 # check WHAT CASE KIND TARGET: KIND is wall (medians) or rss.
 check() {
     local what=$1 case=$2 kind=$3 target=$4 ours base verdict
     if [ "$kind" = wall ]; then
-        ours=$(cut -d' ' -f3 "$work/$case.wall")
-        base=$(cut -d' ' -f3 "$work/minimal.wall")
+        ours=$(median "$case")
+        base=$(median minimal)
     else
         ours=$(cat "$work/$case.rss")
         base=$(cat "$work/minimal.rss")
@@ -213,7 +214,6 @@ check "peak memory, 10,000 tokens" tokens rss 1.5
 
 # For information: the minimal window that loads the app's libraries. A difference of two
 # medians, so as noisy as the wall times above.
-median() { cut -d' ' -f3 "$work/$1.wall"; }
 echo
 echo "information, no targets:"
 [ -z "$linked_note" ] || echo "  $linked_note"
