@@ -45,10 +45,19 @@ qsizetype maxBodySize(ApiReply::Operation operation)
     return isList ? ApiJson::MaxListBodySize : ApiJson::MaxBodySize;
 }
 
-// The body of a create, readable once. Qt re-sends a request by itself when its connection
-// closes before any answer, even on a fresh connection, and the server may have acted on the
-// first copy. A body that cannot be rewound makes that re-send fail (ContentReSendError), and
-// the create is reported as OutcomeUnknown instead of being sent twice.
+// A create and an add-token each make something whose secret eToro shows once: sent once,
+// never re-sent, and any answer that leaves open whether the server acted is OutcomeUnknown.
+bool makesASecret(ApiReply::Operation operation)
+{
+    return operation == ApiReply::Operation::CreatePortfolio
+        || operation == ApiReply::Operation::AddToken;
+}
+
+// The body of a create or an add-token, readable once. Qt re-sends a request by itself when
+// its connection closes before any answer, even on a fresh connection, and the server may
+// have acted on the first copy. A body that cannot be rewound makes that re-send fail
+// (ContentReSendError), and the request is reported as OutcomeUnknown instead of being sent
+// twice.
 class OneShotBody : public QIODevice
 {
 public:
@@ -228,15 +237,15 @@ ApiReply *ApiClient::send(ApiReply::Operation operation, const QByteArray &verb,
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
-    if (operation == ApiReply::Operation::CreatePortfolio) {
-        // A create goes out on a fresh HTTP/1.1 connection: Qt then has no stale
+    if (makesASecret(operation)) {
+        // A create (or an add-token) goes out on a fresh HTTP/1.1 connection: Qt then has no stale
         // keep-alive connection to re-send it on, and requestSent reports what was sent
         // (HTTP/2 does not emit it).
         request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         m_network->clearConnectionCache();
     }
     QNetworkReply *networkReply = nullptr;
-    if (operation == ApiReply::Operation::CreatePortfolio) {
+    if (makesASecret(operation)) {
         // Unbuffered, with its length given, so that Qt cannot keep a copy to re-send.
         request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
@@ -308,22 +317,27 @@ ApiReply *ApiClient::send(ApiReply::Operation operation, const QByteArray &verb,
 void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int timesSent,
                                bool timedOut, bool tooLarge, const QString &subject)
 {
-    const bool isCreate = reply->operation() == ApiReply::Operation::CreatePortfolio;
+    const bool makesSecret = makesASecret(reply->operation());
+    const ApiError::Making making = reply->operation() == ApiReply::Operation::AddToken
+        ? ApiError::Making::Token
+        : ApiError::Making::Portfolio;
     const int status = networkReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->m_httpStatus = status;
     reply->m_rateLimit = RateLimitInfo::fromReply(*networkReply);
 
-    // For a create, anything that leaves open whether the server acted on the body
-    // becomes OutcomeUnknown: money may have moved, and only a look at the list can tell.
-    auto finish = [reply, isCreate, timesSent](ApiError error, bool ambiguous) {
+    // For a create or an add-token, anything that leaves open whether the server acted on
+    // the body becomes OutcomeUnknown: money may have moved or a secret been made, and only a
+    // look at the list can tell.
+    auto finish = [reply, makesSecret, making, timesSent](ApiError error, bool ambiguous) {
         error.httpStatus = reply->m_httpStatus;
         error.rateLimit = reply->m_rateLimit;
-        if (isCreate && ambiguous) {
+        error.making = making;
+        if (makesSecret && ambiguous) {
             error.underlying = error.kind;
             error.kind = ApiError::Kind::OutcomeUnknown;
-        } else if (isCreate && timesSent > 1 && error.kind != ApiError::Kind::OutcomeUnknown) {
+        } else if (makesSecret && timesSent > 1 && error.kind != ApiError::Kind::OutcomeUnknown) {
             // Qt re-sent the POST after a dropped keep-alive connection: the first copy may
-            // have created the portfolio, so a refusal of the second says nothing.
+            // have made the portfolio or token, so a refusal of the second says nothing.
             error.underlying = error.kind;
             error.kind = ApiError::Kind::OutcomeUnknown;
             error.detail = tr("the connection dropped and the request was sent again");
@@ -430,6 +444,8 @@ void ApiClient::readSuccess(ApiReply *reply, const QByteArray &body, const QStri
     QString problem;
     auto malformed = [reply, &problem](bool ambiguous) {
         ApiError error;
+        if (reply->operation() == ApiReply::Operation::AddToken)
+            error.making = ApiError::Making::Token;
         error.kind = ApiError::Kind::MalformedResponse;
         error.detail = problem;
         error.httpStatus = reply->m_httpStatus;
@@ -477,7 +493,7 @@ void ApiClient::readSuccess(ApiReply *reply, const QByteArray &body, const QStri
         if (auto token = ApiJson::parseCreatedToken(body, &problem))
             reply->m_createdToken = std::move(*token);
         else
-            malformed(false);
+            malformed(true); // the server said yes: the token probably exists
         break;
     case ApiReply::Operation::DeletePortfolio:
     case ApiReply::Operation::UpdateToken:

@@ -172,9 +172,13 @@ QString ApiError::message() const
         return tr("Refused to send keys over plain http to a host that is not this computer: %1")
             .arg(detail);
     case Kind::OutcomeUnknown:
-        return tr("The request was sent, but its outcome is unknown: the portfolio may have been "
-                  "created and money may have moved. Nothing was sent again. Check the "
-                  "portfolio list before trying again.")
+        return (making == Making::Token
+                    ? tr("The request was sent, but its outcome is unknown: the token may have "
+                         "been added, and eToro shows its value only once. Nothing was sent "
+                         "again. Refresh the portfolio's tokens before adding it again.")
+                    : tr("The request was sent, but its outcome is unknown: the portfolio may "
+                         "have been created and money may have moved. Nothing was sent again. "
+                         "Check the portfolio list before trying again."))
             + (!detail.isEmpty()       ? QLatin1Char(' ') + tr("(%1)").arg(detail)
                    : !status.isEmpty() ? QLatin1Char(' ') + tr("(%1)").arg(status)
                                        : QString());

@@ -52,7 +52,7 @@ public:
         Redirect, // a 3xx answer: never followed
         MalformedResponse, // the answer could not be read
         InsecureUrl, // plain http to a host that is not loopback; nothing was sent
-        OutcomeUnknown, // create only: the request may have been processed
+        OutcomeUnknown, // a create or add-token only: the request may have been processed
         Cancelled, // the user cancelled before anything was sent
     };
 
@@ -66,6 +66,10 @@ public:
     RateLimitInfo rateLimit;
     // For OutcomeUnknown: what made the outcome ambiguous, as an ApiError kind.
     std::optional<Kind> underlying;
+    // What the request was making, for OutcomeUnknown's words: a portfolio (money may have
+    // moved) or a token (its secret, shown once, may be lost).
+    enum class Making { Portfolio, Token };
+    Making making = Making::Portfolio;
 
     // A complete sentence for the user, translated. Never contains a key or token.
     QString message() const;

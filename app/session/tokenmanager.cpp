@@ -311,7 +311,11 @@ void TokenManager::addToken(
                 if (!reply->isOk()) {
                     TokenActionOutcome outcome;
                     outcome.apiError = *reply->error();
-                    outcome.message = tr("“%1” was not added.").arg(requestedName)
+                    // An unknown outcome is no refusal: the token may exist, its value lost.
+                    outcome.message = (outcome.apiError->kind == ApiError::Kind::OutcomeUnknown
+                                           ? tr("“%1” may have been added.")
+                                           : tr("“%1” was not added."))
+                                          .arg(requestedName)
                         + QLatin1Char(' ') + outcome.apiError->message();
                     finish(outcome, CreatedToken());
                     return;

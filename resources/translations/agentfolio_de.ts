@@ -92,6 +92,11 @@
         <translation>Schlüssel werden nicht über unverschlüsseltes http an einen anderen Rechner als diesen gesendet: %1</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The request was sent, but its outcome is unknown: the token may have been added, and eToro shows its value only once. Nothing was sent again. Refresh the portfolio&apos;s tokens before adding it again.</source>
+        <translation>Die Anfrage wurde gesendet, ihr Ergebnis ist aber unbekannt: Das Token wurde möglicherweise hinzugefügt, und eToro zeigt seinen Wert nur einmal. Es wurde nichts erneut gesendet. Aktualisieren Sie die Tokens des Portfolios, bevor Sie es erneut hinzufügen.</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The request was sent, but its outcome is unknown: the portfolio may have been created and money may have moved. Nothing was sent again. Check the portfolio list before trying again.</source>
         <translation>Die Anfrage wurde gesendet, ihr Ergebnis ist aber unbekannt: Das Portfolio wurde möglicherweise erstellt, und es wurde möglicherweise Geld bewegt. Es wurde nichts erneut gesendet. Prüfen Sie die Portfolioliste, bevor Sie es erneut versuchen.</translation>
@@ -146,7 +151,7 @@
         <translation>ein Portfolio</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+99"/>
         <source>the answer says a token was created but carries none</source>
         <translation>laut der Antwort wurde ein Token erstellt, sie enthält aber keines</translation>
     </message>
@@ -287,7 +292,7 @@
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../app/domain/validation.cpp" line="+59"/>
+        <location filename="../../app/domain/validation.cpp" line="+60"/>
         <source>Investment amount</source>
         <translation>Anlagebetrag</translation>
     </message>
@@ -373,13 +378,12 @@
         <translation>IP-Freigabeliste: höchstens %1 Adressen; sie enthält %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Token expiry is not a valid date and time.</source>
         <translation>Der Token-Ablauf ist kein gültiges Datum mit Uhrzeit.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Token expiry must be in the future.</source>
         <translation>Der Token-Ablauf muss in der Zukunft liegen.</translation>
     </message>
@@ -806,7 +810,7 @@
 <context>
     <name>agentfolio::ApiClient</name>
     <message>
-        <location filename="../../app/api/apiclient.cpp" line="+106"/>
+        <location filename="../../app/api/apiclient.cpp" line="+115"/>
         <source>&quot;%1&quot; is not a valid server address.</source>
         <translation>„%1“ ist keine gültige Serveradresse.</translation>
     </message>
@@ -831,7 +835,7 @@
         <translation>Für dieses Konto sind kein API-Schlüssel und kein Benutzerschlüssel hinterlegt.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+124"/>
         <source>the connection dropped and the request was sent again</source>
         <translation>die Verbindung brach ab, und die Anfrage wurde erneut gesendet</translation>
     </message>
@@ -1805,7 +1809,7 @@
         <translation>%1 ist kein Datum</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 is not a list</source>
         <translation>%1 ist keine Liste</translation>
     </message>
@@ -1840,7 +1844,7 @@
         <translation>ein Portfolio</translation>
     </message>
     <message>
-        <location line="+728"/>
+        <location line="+831"/>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
@@ -1880,7 +1884,7 @@
         <translation>Der Portfolio-Index %1 kann gerade nicht gelesen werden (%2).</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+132"/>
         <source>The portfolio index %1 could not be saved (%2). The previous version is intact; the change is kept in memory and will be saved with the next one.</source>
         <translation>Der Portfolio-Index %1 konnte nicht gespeichert werden (%2). Die vorherige Version ist unversehrt; die Änderung wird im Arbeitsspeicher gehalten und mit der nächsten gespeichert.</translation>
     </message>
@@ -2748,13 +2752,13 @@ Token-ID: %2</translation>
         <location filename="../../app/session/tokenmanager.cpp" line="+88"/>
         <location line="+75"/>
         <location line="+54"/>
-        <location line="+103"/>
+        <location line="+107"/>
         <location line="+139"/>
         <source>No account is open.</source>
         <translation>Es ist kein Konto geöffnet.</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-363"/>
         <source>Not connected to the account yet; wait a moment and try again.</source>
         <translation>Noch nicht mit dem Konto verbunden; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
@@ -2847,12 +2851,17 @@ Token-ID: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
+        <source>“%1” may have been added.</source>
+        <translation>„%1“ wurde möglicherweise hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>“%1” was not added.</source>
         <translation>„%1“ wurde nicht hinzugefügt.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Added “%1” to “%2”, but its secret could not be saved in the keychain:</source>
         <translation>„%1“ wurde zu „%2“ hinzugefügt, aber sein Geheimnis konnte nicht im Schlüsselbund gespeichert werden:</translation>
     </message>
@@ -3591,7 +3600,7 @@ Token-ID: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+73"/>
+        <location filename="../../app/main.cpp" line="+74"/>
         <source>Create eToro agent portfolios and keep their tokens in the system keychain.</source>
         <translation>eToro-Agent-Portfolios erstellen und ihre Tokens im Schlüsselbund des Systems aufbewahren.</translation>
     </message>

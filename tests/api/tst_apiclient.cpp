@@ -80,6 +80,9 @@ private slots:
     void droppedCreateLeavesOnePortfolioAndIsOutcomeUnknown();
     void droppedCreateOnReusedConnectionIsNeverAPlainError();
     void slowCreateIsOutcomeUnknownAndNotResent();
+    void faultsOnAddToken_data();
+    void faultsOnAddToken();
+    void droppedAddTokenOnReusedConnectionIsNotResent();
     void connectionRefusedIsNotAmbiguous();
     void tlsFailureIsAnError();
     void abortBeforeAnswer();
@@ -615,6 +618,81 @@ void TestApiClient::slowCreateIsOutcomeUnknownAndNotResent()
     ApiReply *list = finished(m_client->listPortfolios());
     QVERIFY(list->error());
     QCOMPARE(list->error()->kind, Kind::Timeout);
+}
+
+// Adding a token makes a secret that eToro shows once: like a create, an answer that leaves
+// open whether the server acted is OutcomeUnknown, never "not added", and is never re-sent.
+void TestApiClient::faultsOnAddToken_data()
+{
+    QTest::addColumn<Fault::Kind>("fault");
+    QTest::addColumn<Kind>("underlying");
+    QTest::addColumn<int>("tokensAfter"); // -1: either
+    QTest::newRow("dropped after processing")
+        << Fault::Kind::DropAfterProcessing << Kind::Network << 2;
+    QTest::newRow("slow past the timeout") << Fault::Kind::Delay << Kind::Timeout << 2;
+    QTest::newRow("500") << Fault::Kind::ServerError500 << Kind::ServerError << 1;
+    QTest::newRow("502 html") << Fault::Kind::BadGateway502 << Kind::ServerError << 1;
+    QTest::newRow("malformed 201") << Fault::Kind::MalformedBody << Kind::MalformedResponse << 2;
+    QTest::newRow("truncated 201") << Fault::Kind::TruncatedBody << Kind::MalformedResponse << 2;
+    QTest::newRow("redirect") << Fault::Kind::Redirect << Kind::Redirect << 1;
+    QTest::newRow("2 MiB answer") << Fault::Kind::HugeBody << Kind::MalformedResponse << -1;
+}
+
+void TestApiClient::faultsOnAddToken()
+{
+    QFETCH(Fault::Kind, fault);
+    QFETCH(Kind, underlying);
+    QFETCH(int, tokensAfter);
+    ApiReply *created = finished(m_client->createPortfolio(validRequest()));
+    QVERIFY(created->isOk());
+    const QString portfolioId = created->createResult().portfolio.id;
+    m_server->clearRequests();
+
+    m_client->setTimeout(std::chrono::milliseconds(400));
+    Fault injected;
+    injected.kind = fault;
+    injected.delayMs = 1500;
+    injected.method = "POST";
+    injected.times = 5; // any re-send meets the fault too
+    m_server->injectFault(injected);
+    ApiReply *reply =
+        finished(m_client->addToken(portfolioId, tokenRequest(QStringLiteral("second"))));
+    QVERIFY(reply->error());
+    QCOMPARE(reply->error()->kind, Kind::OutcomeUnknown);
+    QVERIFY(reply->error()->underlying.has_value());
+    if (fault != Fault::Kind::TruncatedBody) // a cut body may surface as a network error
+        QCOMPARE(*reply->error()->underlying, underlying);
+    const QString message = reply->error()->message();
+    QVERIFY2(message.contains(QStringLiteral("token may have been added")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("money")), qPrintable(message));
+
+    QTest::qWait(fault == Fault::Kind::Delay ? 1500 : 100);
+    QCOMPARE(m_server->requestCount("POST"), 1);
+    if (tokensAfter >= 0)
+        QCOMPARE(m_server->portfolios().constFirst().tokens.size(), tokensAfter);
+}
+
+void TestApiClient::droppedAddTokenOnReusedConnectionIsNotResent()
+{
+    ApiReply *created = finished(m_client->createPortfolio(validRequest()));
+    QVERIFY(created->isOk());
+    const QString portfolioId = created->createResult().portfolio.id;
+    // A keep-alive connection, on which Qt would re-send a dropped POST by itself: the copy
+    // would meet "name already exists" and the token, added by the first, would read as
+    // not added, its secret lost.
+    QVERIFY(finished(m_client->listPortfolios())->isOk());
+    m_server->clearRequests();
+    Fault injected;
+    injected.kind = Fault::Kind::DropAfterProcessing;
+    injected.method = "POST";
+    m_server->injectFault(injected);
+
+    ApiReply *reply =
+        finished(m_client->addToken(portfolioId, tokenRequest(QStringLiteral("second"))));
+    QVERIFY(reply->error());
+    QCOMPARE(reply->error()->kind, Kind::OutcomeUnknown);
+    QCOMPARE(m_server->requestCount("POST"), 1);
+    QCOMPARE(m_server->portfolios().constFirst().tokens.size(), 2);
 }
 
 void TestApiClient::connectionRefusedIsNotAmbiguous()
