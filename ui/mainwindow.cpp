@@ -17,7 +17,9 @@
 #include "store/portfolioindex.h"
 #include "store/profilestore.h"
 #include "store/tokenhandoff.h"
+#include "tokencard.h"
 #include "tokenspage.h"
+#include "unsavedvaluedialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -645,40 +647,57 @@ void MainWindow::addToken(const QString &portfolioId)
     auto *dialog = new AddTokenDialog(name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_addTokenDialog = dialog;
-    connect(dialog, &AddTokenDialog::addRequested, this,
-            [this, dialog, profileId, portfolioId](const AddTokenRequest &request) {
-                if (dialog->isBusy())
-                    return;
-                dialog->setBusy(true, tr("Adding the token…"));
-                ApiReply *reply = m_session->client()->addToken(portfolioId, request);
-                connect(reply, &ApiReply::finished, dialog,
-                        [this, dialog, reply, profileId, portfolioId] {
-                            reply->deleteLater();
-                            dialog->setBusy(false);
-                            if (!reply->isOk()) {
-                                const ApiError &error = *reply->error();
-                                dialog->showServerProblem(error.field,
-                                                          error.message() + QLatin1Char(' ')
-                                                              + error.requestIdText());
-                                return;
-                            }
-                            m_session->handOff()->storeAddedToken(profileId, portfolioId,
-                                                                  reply->createdToken());
-                            CreatePortfolioResult result;
-                            const auto indexed =
-                                m_session->index()->portfolio(profileId, portfolioId);
-                            if (indexed)
-                                result.portfolio = toPortfolio(*indexed);
-                            result.portfolio.id = portfolioId;
-                            result.createdTokens = { reply->createdToken() };
-                            m_resultPanel->showResult(
-                                profileId, result,
-                                indexed && indexed->investment ? *indexed->investment : Money(),
-                                reply->requestId(), m_session->handOff());
-                            m_pages->setCurrentIndex(1);
-                            dialog->accept();
-                        });
-            });
+    // Through the token manager, as on the tokens tab: the same hand-off, and the same rescue
+    // of a value that came back in an unreadable answer.
+    connect(
+        dialog, &AddTokenDialog::addRequested, this,
+        [this, dialog, profileId, portfolioId](const AddTokenRequest &request) {
+            if (dialog->isBusy())
+                return;
+            dialog->setBusy(true, tr("Adding the token…"));
+            m_tokenManager->addToken(
+                portfolioId, request, dialog,
+                [this, dialog, profileId, portfolioId](const TokenActionOutcome &outcome,
+                                                       const CreatedToken &created) {
+                    dialog->setBusy(false);
+                    if (!outcome.ok) {
+                        const QString shown = outcome.apiError
+                            ? outcome.message + QLatin1Char(' ') + outcome.apiError->requestIdText()
+                            : outcome.message;
+                        dialog->showServerProblem(
+                            outcome.apiError ? outcome.apiError->field : Field::None, shown);
+                        // A value the answer carried but nothing could save: this is the
+                        // user's only chance to keep it.
+                        if (!created.secret.isEmpty()) {
+                            auto *held = new UnsavedValueDialog(
+                                created,
+                                outcome.apiError ? outcome.apiError->requestIdText() : QString(),
+                                m_clipboard, dialog);
+                            held->setAttribute(Qt::WA_DeleteOnClose);
+                            held->open();
+                        }
+                        return;
+                    }
+                    CreatePortfolioResult result;
+                    const auto indexed = m_session->index()->portfolio(profileId, portfolioId);
+                    if (indexed)
+                        result.portfolio = toPortfolio(*indexed);
+                    result.portfolio.id = portfolioId;
+                    result.createdTokens = { created };
+                    // After the hand-off's first answer: a token the keychain refused is
+                    // pending there (the card shows it, with Retry); any other is saved.
+                    m_resultPanel->showResult(profileId, result,
+                                              indexed && indexed->investment ? *indexed->investment
+                                                                             : Money(),
+                                              outcome.requestId, m_session->handOff());
+                    if (TokenCard *card = m_resultPanel->tokenCard(created.token.id);
+                        card && !outcome.storeError)
+                        card->setStorageState(TokenCard::State::Saved);
+                    m_pages->setCurrentIndex(1);
+                    statusBar()->showMessage(outcome.message, 10000);
+                    dialog->accept();
+                });
+        });
     dialog->open();
 }
 

@@ -267,16 +267,24 @@ void TokenCard::updateStorageUi()
     }
     case State::Unsaveable:
         m_storageText->setText(
-            tr("Not saved: %1 Put it in your agent's configuration or a password manager "
-               "now: Agentfolio forgets it when you start another portfolio, switch account "
-               "or quit.")
-                .arg(m_problem));
+            tr("Not saved: %1").arg(m_problem) + QLatin1Char(' ')
+            + (m_unsaveableAdvice.isEmpty()
+                   ? tr("Put it in your agent's configuration or a password manager now: "
+                        "Agentfolio forgets it when you start another portfolio, switch "
+                        "account or quit.")
+                   : m_unsaveableAdvice));
         break;
     }
     m_storageText->setAccessibleName(tr("Keychain state"));
     m_storageText->setAccessibleDescription(m_storageText->text());
     m_retry->setVisible(m_state == State::Pending);
     updateStorageIcon();
+}
+
+void TokenCard::setUnsaveableAdvice(const QString &advice)
+{
+    m_unsaveableAdvice = advice;
+    updateStorageUi();
 }
 
 void TokenCard::updateStorageIcon()

@@ -38,6 +38,10 @@ public:
 
     // `problem` (Pending and Unsaveable): why it is not saved, a complete sentence.
     void setStorageState(State state, const QString &problem = {});
+    // Unsaveable: what the user should do and until when the value is shown. By default it is
+    // the result page's ("… forgets it when you start another portfolio, switch account or
+    // quit").
+    void setUnsaveableAdvice(const QString &advice);
     State storageState() const { return m_state; }
     QString storageProblem() const { return m_problem; }
 
@@ -63,6 +67,7 @@ private:
     QPointer<ClipboardGuard> m_clipboard;
     State m_state = State::Saving;
     QString m_problem;
+    QString m_unsaveableAdvice;
     bool m_copyingHere = false; // our Copy is on its way to the clipboard
     bool m_countdownHere = false; // the clipboard's countdown is about our copy
 

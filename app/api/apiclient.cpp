@@ -490,10 +490,18 @@ void ApiClient::readSuccess(ApiReply *reply, const QByteArray &body, const QStri
         }
         break;
     case ApiReply::Operation::AddToken:
-        if (auto token = ApiJson::parseCreatedToken(body, &problem))
+        if (auto token = ApiJson::parseCreatedToken(body, &problem)) {
             reply->m_createdToken = std::move(*token);
-        else
-            malformed(true); // the server said yes: the token probably exists
+        } else {
+            // The server said yes: the token probably exists, and any secret the answer
+            // still carried is kept for the caller to place.
+            if (auto kept = ApiJson::salvageAddedToken(body)) {
+                qCWarning(lcApi) << "add token: unreadable success answer still carried the "
+                                    "token's secret; kept";
+                reply->m_salvagedTokens = { std::move(*kept) };
+            }
+            malformed(true);
+        }
         break;
     case ApiReply::Operation::DeletePortfolio:
     case ApiReply::Operation::UpdateToken:

@@ -296,6 +296,19 @@ QList<CreatedToken> ApiJson::salvageCreatedTokens(const QByteArray &body)
     return salvaged;
 }
 
+std::optional<CreatedToken> ApiJson::salvageAddedToken(const QByteArray &body)
+{
+    QString unreadable;
+    const auto object = parseObject(body, &unreadable);
+    if (!object)
+        return std::nullopt;
+    QString incomplete; // expected: the answer was refused for some such reason
+    CreatedToken created = readCreatedToken(*object, &incomplete);
+    if (created.secret.isEmpty())
+        return std::nullopt;
+    return created;
+}
+
 std::optional<QList<Portfolio>> ApiJson::parsePortfolioList(const QByteArray &body, QString *error)
 {
     QString problem;

@@ -49,6 +49,9 @@ public:
     // carries its secret, however incomplete the rest (its id may be empty). eToro shows a
     // secret only once, so what can be read is kept rather than dropped with the answer.
     static QList<CreatedToken> salvageCreatedTokens(const QByteArray &body);
+    // The same for an add-token answer that parseCreatedToken() refused: the one token, if its
+    // secret is there.
+    static std::optional<CreatedToken> salvageAddedToken(const QByteArray &body);
     static ErrorBody parseErrorBody(const QByteArray &body, const QByteArray &contentType = {});
 
     // Dates as the API sends them: ISO 8601, "Z" or an offset, optional fractions.

@@ -45,9 +45,9 @@ public:
     const CreatedToken &createdToken() const { return m_createdToken; }
     // FindPortfolioByName: the portfolio of that name, or nullopt when there is none.
     const std::optional<Portfolio> &foundPortfolio() const { return m_foundPortfolio; }
-    // CreatePortfolio that finished as OutcomeUnknown because a success answer could not be
-    // read: the tokens it still carried with their secrets (see
-    // ApiJson::salvageCreatedTokens()). Their ids may be missing.
+    // CreatePortfolio or AddToken that finished as OutcomeUnknown because a success answer
+    // could not be read: the tokens it still carried with their secrets (see
+    // ApiJson::salvageCreatedTokens() and salvageAddedToken()). Their ids may be missing.
     const QList<CreatedToken> &salvagedTokens() const { return m_salvagedTokens; }
 
     // Stops the call. Before anything was sent it finishes as Cancelled; a create that

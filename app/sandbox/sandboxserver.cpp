@@ -387,6 +387,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         QJsonObject object = QJsonDocument::fromJson(withBody(reply).body).object();
         object.remove(QStringLiteral("agentPortfolioId"));
         if (fault->kind == Kind::WithoutIds) {
+            object.remove(QStringLiteral("userTokenId")); // an add-token's answer
             QJsonArray tokens = object.value(QStringLiteral("userTokens")).toArray();
             for (qsizetype i = 0; i < tokens.size(); ++i) {
                 QJsonObject withoutId = tokens.at(i).toObject();

@@ -78,6 +78,7 @@ public:
             WithoutPortfolioId, // processed; valid JSON without "agentPortfolioId", so a
                                 // create's answer cannot be read, yet still carries its token
             WithoutIds, // processed; as WithoutPortfolioId, and no token has "userTokenId"
+                        // (nor has an add-token's answer), so an add-token's cannot be read
             Html429, // 429 with Retry-After: 7 and an HTML page, not processed
             HugeBody, // processed; 200 with a valid JSON body of 2 MiB
             TokenNotCreated207, // a create makes the portfolio but no token: 207, portfolio

@@ -214,7 +214,7 @@ void TokenManager::deletePortfolio(const QString &portfolioId, QObject *context,
             return;
         }
         if (!m_session) {
-            finish(TokenActionOutcome { false, tr("No account is open."), {}, {} });
+            finish(TokenActionOutcome { false, tr("No account is open."), {}, {}, {} });
             return;
         }
         // Gone on the server (deleted now, or before): every token of it is revoked, so
@@ -288,9 +288,8 @@ void TokenManager::deletePortfolio(const QString &portfolioId, QObject *context,
 
 // ---- tokens on the server ---------------------------------------------------------------
 
-void TokenManager::addToken(
-    const QString &portfolioId, const AddTokenRequest &request, QObject *context,
-    std::function<void(const TokenActionOutcome &, const CreatedToken &)> done)
+void TokenManager::addToken(const QString &portfolioId, const AddTokenRequest &request,
+                            QObject *context, AddTokenCallback done)
 {
     auto finish = begin(context, std::move(done));
     TokenActionOutcome refused;
@@ -304,74 +303,172 @@ void TokenManager::addToken(
     ApiReply *reply = ownedUntilFinished(m_session->client()->addToken(portfolioId, request));
     const QString requestedName = request.tokenName;
     connect(reply, &ApiReply::finished, this,
-            [this, reply, profileId, portfolioId, requestedName, finish] {
+            [this, reply, profileId, portfolioId, request, requestedName, finish] {
                 qCInfo(lcSession).noquote()
                     << "token manager: add token to portfolio" << portfolioId << "->"
                     << statusOf(reply) << "request id" << requestIdOf(reply);
-                if (!reply->isOk()) {
-                    TokenActionOutcome outcome;
-                    outcome.apiError = *reply->error();
-                    // An unknown outcome is no refusal: the token may exist, its value lost.
-                    outcome.message = (outcome.apiError->kind == ApiError::Kind::OutcomeUnknown
-                                           ? tr("“%1” may have been added.")
-                                           : tr("“%1” was not added."))
-                                          .arg(requestedName)
-                        + QLatin1Char(' ') + outcome.apiError->message();
-                    finish(outcome, CreatedToken());
+                if (reply->isOk()) {
+                    keepAddedToken(profileId, portfolioId, reply->createdToken(),
+                                   reply->requestId(), QString(), finish);
                     return;
                 }
-                if (!m_session) {
-                    finish(TokenActionOutcome { false, tr("No account is open."), {}, {} },
-                           CreatedToken());
+                const ApiError error = *reply->error();
+                if (error.kind == ApiError::Kind::OutcomeUnknown
+                    && !reply->salvagedTokens().isEmpty()) {
+                    placeSalvagedToken(profileId, portfolioId, request,
+                                       reply->salvagedTokens().constFirst(), error, finish);
                     return;
                 }
-                const CreatedToken created = reply->createdToken();
-                const QString tokenId = created.token.id;
-                const QString portfolio = portfolioName(profileId, portfolioId);
-                TokenHandOff *handOff = m_session->handOff();
-                // The hand-off owns durability (keychain, then index) and the pending state
-                // of a secret the keychain refused; this waits for its first answer so the
-                // user learns where the secret is.
-                auto pendingError = std::make_shared<std::optional<SecretStoreError>>();
-                auto connections = std::make_shared<QList<QMetaObject::Connection>>();
-                connections->append(connect(
-                    handOff, &TokenHandOff::tokenPending, this,
-                    [tokenId, pendingError](const QString &, const QString &, const QString &id,
-                                            const SecretStoreError &error) {
-                        if (id == tokenId)
-                            *pendingError = error;
-                    }));
-                connections->append(connect(
-                    handOff, &TokenHandOff::handOffFinished, this,
-                    [this, profileId, portfolioId, tokenId, portfolio, created, pendingError,
-                     connections, finish](const QString &profile, const QString &port, bool saved) {
-                        if (profile != profileId || port != portfolioId || !m_session
-                            || !m_session->index()->token(profileId, portfolioId, tokenId))
-                            return; // another batch of the same portfolio
-                        for (const QMetaObject::Connection &c : std::as_const(*connections))
-                            disconnect(c);
-                        TokenActionOutcome outcome;
-                        outcome.ok = true;
-                        const QString name = created.token.name;
-                        if (*pendingError) {
-                            outcome.storeError = *pendingError;
-                            outcome.message =
-                                tr("Added “%1” to “%2”, but its secret could not be saved in "
-                                   "the keychain:")
-                                    .arg(name, portfolio)
-                                + QLatin1Char(' ') + (*pendingError)->message + QLatin1Char(' ')
-                                + tr("It is kept in memory only: copy it now, or retry saving "
-                                     "it.");
-                        } else {
-                            outcome.message = tr("Added “%1” to “%2”. Its secret is in the "
-                                                 "keychain.")
-                                                  .arg(name, portfolio);
-                        }
-                        outcome.message += indexNote(saved);
-                        finish(outcome, created);
-                    }));
-                handOff->storeAddedToken(profileId, portfolioId, created);
+                TokenActionOutcome outcome;
+                outcome.apiError = error;
+                outcome.requestId = reply->requestId();
+                // An unknown outcome is no refusal: the token may exist, its value lost.
+                outcome.message =
+                    (error.kind == ApiError::Kind::OutcomeUnknown ? tr("“%1” may have been added.")
+                                                                  : tr("“%1” was not added."))
+                        .arg(requestedName)
+                    + QLatin1Char(' ') + error.message();
+                finish(outcome, CreatedToken());
             });
+}
+
+void TokenManager::placeSalvagedToken(const QString &profileId, const QString &portfolioId,
+                                      const AddTokenRequest &request, const CreatedToken &salvaged,
+                                      const ApiError &answerError, const AddTokenCallback &finish)
+{
+    const QString requestedName = request.tokenName;
+    // The value is kept for the caller whatever happens here: it exists nowhere else. What
+    // the unreadable answer did not say is described as asked for, which the server accepted.
+    CreatedToken held = salvaged;
+    if (held.token.name.isEmpty())
+        held.token.name = request.tokenName;
+    if (held.token.scopeIds.isEmpty())
+        held.token.scopeIds = request.scopeIds;
+    if (held.token.ipsWhitelist.isEmpty())
+        held.token.ipsWhitelist = request.ipsWhitelist;
+    if (!held.token.expiresAt)
+        held.token.expiresAt = request.expiresAt;
+    auto notPlaced = [requestedName, held, answerError, finish](const QString &why) {
+        TokenActionOutcome outcome;
+        outcome.apiError = answerError;
+        outcome.requestId = answerError.requestId;
+        outcome.message = tr("“%1” may have been added.").arg(requestedName) + QLatin1Char(' ')
+            + answerError.message() + QLatin1Char(' ')
+            + tr("The answer carried the token's value, but the token could not be found on "
+                 "eToro to keep it with (%1). Copy the value now: it cannot be saved, and eToro "
+                 "never shows it again.")
+                  .arg(why);
+        finish(outcome, held);
+    };
+    if (!m_session) {
+        notPlaced(tr("no account is open"));
+        return;
+    }
+    qCInfo(lcSession).noquote() << "token manager: looking up the added token" << requestedName
+                                << "of portfolio" << portfolioId << "by its name";
+    ApiReply *list = ownedUntilFinished(m_session->client()->listPortfolios());
+    connect(
+        list, &ApiReply::finished, this,
+        [this, list, profileId, portfolioId, requestedName, salvaged, answerError, finish,
+         notPlaced] {
+            qCInfo(lcSession).noquote() << "token manager: look-up of the added token ->"
+                                        << statusOf(list) << "request id" << requestIdOf(list);
+            if (!list->isOk()) {
+                notPlaced(list->error()->message());
+                return;
+            }
+            if (!m_session) {
+                notPlaced(tr("no account is open"));
+                return;
+            }
+            const auto portfolio =
+                std::find_if(list->portfolios().cbegin(), list->portfolios().cend(),
+                             [&portfolioId](const Portfolio &p) { return p.id == portfolioId; });
+            if (portfolio == list->portfolios().cend()) {
+                notPlaced(tr("the portfolio is not listed"));
+                return;
+            }
+            // Token names are unique in a portfolio, and the server accepted this one, so
+            // the token listed under it is the one just added; unless the index already
+            // holds a secret for it, which is never replaced by another.
+            const auto listed = std::find_if(
+                portfolio->tokens.cbegin(), portfolio->tokens.cend(),
+                [&requestedName](const UserToken &t) { return t.name == requestedName; });
+            if (listed == portfolio->tokens.cend()) {
+                notPlaced(tr("no token of that name is listed"));
+                return;
+            }
+            if (const auto known = m_session->index()->token(profileId, portfolioId, listed->id);
+                known && known->secretStored) {
+                notPlaced(tr("the listed token of that name is one saved before"));
+                return;
+            }
+            CreatedToken placed;
+            placed.token = *listed;
+            placed.secret = salvaged.secret;
+            keepAddedToken(profileId, portfolioId, placed, answerError.requestId,
+                           tr("Its answer could not be read but carried the token's value, "
+                              "and the token was found on eToro by its name."),
+                           finish);
+        });
+}
+
+void TokenManager::keepAddedToken(const QString &profileId, const QString &portfolioId,
+                                  const CreatedToken &created, const QUuid &requestId,
+                                  const QString &note, const AddTokenCallback &finish)
+{
+    if (!m_session) {
+        TokenActionOutcome outcome;
+        outcome.message = tr("No account is open.");
+        outcome.requestId = requestId;
+        finish(outcome, created); // the value, for the caller to show: it is nowhere else
+        return;
+    }
+    const QString tokenId = created.token.id;
+    const QString portfolio = portfolioName(profileId, portfolioId);
+    TokenHandOff *handOff = m_session->handOff();
+    // The hand-off owns durability (keychain, then index) and the pending state of a secret
+    // the keychain refused; this waits for its first answer so the user learns where the
+    // secret is.
+    auto pendingError = std::make_shared<std::optional<SecretStoreError>>();
+    auto connections = std::make_shared<QList<QMetaObject::Connection>>();
+    connections->append(
+        connect(handOff, &TokenHandOff::tokenPending, this,
+                [tokenId, pendingError](const QString &, const QString &, const QString &id,
+                                        const SecretStoreError &error) {
+                    if (id == tokenId)
+                        *pendingError = error;
+                }));
+    connections->append(connect(
+        handOff, &TokenHandOff::handOffFinished, this,
+        [this, profileId, portfolioId, tokenId, portfolio, created, requestId, note, pendingError,
+         connections, finish](const QString &profile, const QString &port, bool saved) {
+            if (profile != profileId || port != portfolioId || !m_session
+                || !m_session->index()->token(profileId, portfolioId, tokenId))
+                return; // another batch of the same portfolio
+            for (const QMetaObject::Connection &c : std::as_const(*connections))
+                disconnect(c);
+            TokenActionOutcome outcome;
+            outcome.ok = true;
+            outcome.requestId = requestId;
+            const QString name = created.token.name;
+            if (*pendingError) {
+                outcome.storeError = *pendingError;
+                outcome.message =
+                    tr("Added “%1” to “%2”, but its secret could not be saved in the keychain:")
+                        .arg(name, portfolio)
+                    + QLatin1Char(' ') + (*pendingError)->message + QLatin1Char(' ')
+                    + tr("It is kept in memory only: copy it now, or retry saving it.");
+            } else {
+                outcome.message =
+                    tr("Added “%1” to “%2”. Its secret is in the keychain.").arg(name, portfolio);
+            }
+            if (!note.isEmpty())
+                outcome.message += QLatin1Char(' ') + note;
+            outcome.message += indexNote(saved);
+            finish(outcome, created);
+        }));
+    handOff->storeAddedToken(profileId, portfolioId, created);
 }
 
 void TokenManager::updateToken(const QString &portfolioId, const QString &tokenId,
@@ -460,7 +557,7 @@ void TokenManager::revokeToken(const QString &portfolioId, const QString &tokenI
                     return;
                 }
                 if (!m_session) {
-                    finish(TokenActionOutcome { false, tr("No account is open."), {}, {} });
+                    finish(TokenActionOutcome { false, tr("No account is open."), {}, {}, {} });
                     return;
                 }
                 // A 404: eToro no longer has it, which is what revoking wanted.

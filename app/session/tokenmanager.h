@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QUuid>
 #include <functional>
 #include <optional>
 #include <type_traits>
@@ -25,8 +26,13 @@ struct TokenActionOutcome
     QString message; // e.g. "Revoked “bot-1” and forgot it here." / the error
     std::optional<ApiError> apiError; // with requestId, for the copyable line
     std::optional<SecretStoreError> storeError;
+    QUuid requestId; // add-token: the request's x-request-id, also on success
 };
 using TokenActionCallback = std::function<void(const TokenActionOutcome &)>;
+// With the token added. When `ok` is false it is empty, unless the token may exist and its
+// value came back all the same (an unreadable answer): then it carries that value, without
+// an id, for the caller to show, as it was saved nowhere.
+using AddTokenCallback = std::function<void(const TokenActionOutcome &, const CreatedToken &)>;
 
 // The token manager's actions on the active profile's portfolios and tokens, each one
 // keeping the server, the keychain and the index in step:
@@ -51,7 +57,7 @@ public:
     void refresh(QObject *context, TokenActionCallback done); // list + mergeServerList
     void deletePortfolio(const QString &portfolioId, QObject *context, TokenActionCallback done);
     void addToken(const QString &portfolioId, const AddTokenRequest &request, QObject *context,
-                  std::function<void(const TokenActionOutcome &, const CreatedToken &)> done);
+                  AddTokenCallback done);
     void updateToken(const QString &portfolioId, const QString &tokenId,
                      const UpdateTokenRequest &request, QObject *context, TokenActionCallback done);
     void revokeToken(const QString &portfolioId, const QString &tokenId, QObject *context,
@@ -93,6 +99,16 @@ private:
     QString portfolioName(const QString &profileId, const QString &portfolioId) const;
     // " The index could not be saved: …" when `saved` is false, else empty.
     QString indexNote(bool saved) const;
+    // Hands an added token to the keychain and the index, and answers once the hand-off has
+    // (saved, or pending because the keychain refused); `note` ends the message.
+    void keepAddedToken(const QString &profileId, const QString &portfolioId,
+                        const CreatedToken &created, const QUuid &requestId, const QString &note,
+                        const AddTokenCallback &finish);
+    // An add-token answer that could not be read still carried the token's value, which eToro
+    // shows once: finds the token in the list by its name and keeps it like any added token.
+    void placeSalvagedToken(const QString &profileId, const QString &portfolioId,
+                            const AddTokenRequest &request, const CreatedToken &salvaged,
+                            const ApiError &answerError, const AddTokenCallback &finish);
     // Removes the token's keychain entry, then (only if that worked) its index entry.
     void
     forgetLocally(const QString &profileId, const QString &portfolioId, const QString &tokenId,

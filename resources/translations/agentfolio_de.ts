@@ -156,7 +156,7 @@
         <translation>laut der Antwort wurde ein Token erstellt, sie enthält aber keines</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+47"/>
         <source>the answer has no &quot;agentPortfolios&quot; list</source>
         <translation>die Antwort enthält keine Liste „agentPortfolios“</translation>
     </message>
@@ -1277,7 +1277,7 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+81"/>
+        <location filename="../../ui/mainwindow.cpp" line="+83"/>
         <source>no reason given</source>
         <translation>ohne Angabe von Gründen</translation>
     </message>
@@ -1462,7 +1462,7 @@
         <translation>Hierbleiben</translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+90"/>
         <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Put them in your agent&apos;s configuration or a password manager first, or retry saving.</source>
         <translation>
             <numerusform>%n Token konnte nicht im Schlüsselbund gespeichert werden: %1. Wenn Sie Agentfolio jetzt beenden, ist sein Wert endgültig verloren; eToro zeigt ein Token nie wieder an. Legen Sie den Wert zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab, oder versuchen Sie erneut, ihn zu speichern.</numerusform>
@@ -1478,7 +1478,7 @@
         </translation>
     </message>
     <message>
-        <location line="-542"/>
+        <location line="-559"/>
         <location line="+160"/>
         <location line="+105"/>
         <source>Sandbox</source>
@@ -1607,12 +1607,12 @@
         <translation>Bei eToro gibt es kein Portfolio namens %1: Es wurde nicht erstellt, und es wurde kein Geld bewegt. Sie können die Anfrage erneut senden.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Adding the token…</source>
         <translation>Das Token wird hinzugefügt…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+51"/>
         <source>%1 (portfolio %2)</source>
         <translation>%1 (Portfolio %2)</translation>
     </message>
@@ -2729,8 +2729,13 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Not saved: %1 Put it in your agent&apos;s configuration or a password manager now: Agentfolio forgets it when you start another portfolio, switch account or quit.</source>
-        <translation>Nicht gespeichert: %1 Legen Sie den Wert jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab: Agentfolio vergisst ihn, sobald Sie ein weiteres Portfolio beginnen, das Konto wechseln oder Agentfolio beenden.</translation>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put it in your agent&apos;s configuration or a password manager now: Agentfolio forgets it when you start another portfolio, switch account or quit.</source>
+        <translation>Legen Sie den Wert jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab: Agentfolio vergisst ihn, sobald Sie ein weiteres Portfolio beginnen, das Konto wechseln oder Agentfolio beenden.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2752,13 +2757,13 @@ Token-ID: %2</translation>
         <location filename="../../app/session/tokenmanager.cpp" line="+88"/>
         <location line="+75"/>
         <location line="+54"/>
-        <location line="+107"/>
-        <location line="+139"/>
+        <location line="+205"/>
+        <location line="+138"/>
         <source>No account is open.</source>
         <translation>Es ist kein Konto geöffnet.</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-460"/>
         <source>Not connected to the account yet; wait a moment and try again.</source>
         <translation>Noch nicht mit dem Konto verbunden; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
@@ -2851,22 +2856,54 @@ Token-ID: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+68"/>
+        <location line="+28"/>
         <source>“%1” may have been added.</source>
         <translation>„%1“ wurde möglicherweise hinzugefügt.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-27"/>
         <source>“%1” was not added.</source>
         <translation>„%1“ wurde nicht hinzugefügt.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+29"/>
+        <source>The answer carried the token&apos;s value, but the token could not be found on eToro to keep it with (%1). Copy the value now: it cannot be saved, and eToro never shows it again.</source>
+        <translation>Die Antwort enthielt den Wert des Tokens, aber das Token wurde auf eToro nicht gefunden, um ihn dazu zu speichern (%1). Kopieren Sie den Wert jetzt: Er kann nicht gespeichert werden, und eToro zeigt ihn nie wieder.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+17"/>
+        <source>no account is open</source>
+        <translation>kein Konto ist geöffnet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the portfolio is not listed</source>
+        <translation>das Portfolio ist nicht aufgeführt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no token of that name is listed</source>
+        <translation>kein Token dieses Namens ist aufgeführt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the listed token of that name is one saved before</source>
+        <translation>das aufgeführte Token dieses Namens wurde schon früher gespeichert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Its answer could not be read but carried the token&apos;s value, and the token was found on eToro by its name.</source>
+        <translation>Die Antwort war nicht lesbar, enthielt aber den Wert des Tokens, und das Token wurde auf eToro anhand seines Namens gefunden.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Added “%1” to “%2”, but its secret could not be saved in the keychain:</source>
         <translation>„%1“ wurde zu „%2“ hinzugefügt, aber sein Geheimnis konnte nicht im Schlüsselbund gespeichert werden:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>It is kept in memory only: copy it now, or retry saving it.</source>
         <translation>Es wird nur im Arbeitsspeicher gehalten: Kopieren Sie es jetzt, oder versuchen Sie erneut, es zu speichern.</translation>
     </message>
@@ -2876,7 +2913,7 @@ Token-ID: %2</translation>
         <translation>„%1“ wurde zu „%2“ hinzugefügt. Sein Geheimnis liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <location line="+24"/>
         <source>Nothing changed.</source>
         <translation>Nichts geändert.</translation>
@@ -2975,7 +3012,7 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::TokensPage</name>
     <message>
-        <location filename="../../ui/tokenspage.cpp" line="+75"/>
+        <location filename="../../ui/tokenspage.cpp" line="+76"/>
         <location line="+602"/>
         <location line="+2"/>
         <location line="+31"/>
@@ -3587,14 +3624,57 @@ Token-ID: %2</translation>
         <translation>Wird bei eToro gespeichert…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Adding the token on eToro…</source>
         <translation>Das Token wird bei eToro hinzugefügt…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Copied the portfolio&apos;s id.</source>
         <translation>Die ID des Portfolios wurde kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>agentfolio::UnsavedValueDialog</name>
+    <message>
+        <location filename="../../ui/unsavedvaluedialog.cpp" line="+17"/>
+        <source>A token value saved nowhere</source>
+        <translation>Ein nirgends gespeicherter Token-Wert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>eToro&apos;s answer to adding “%1” could not be read, but it carried the token&apos;s value. Agentfolio could not find the token on eToro to keep the value with, so it is saved nowhere, and eToro never shows it again.</source>
+        <translation>eToros Antwort auf das Hinzufügen von „%1“ war nicht lesbar, enthielt aber den Wert des Tokens. Agentfolio konnte das Token auf eToro nicht finden, um den Wert dazu zu speichern; er ist daher nirgends gespeichert, und eToro zeigt ihn nie wieder.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Put it in your agent&apos;s configuration or a password manager now: it is gone once this window is closed.</source>
+        <translation>Legen Sie den Wert jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab: Sobald dieses Fenster geschlossen ist, ist er verloren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agentfolio could not tell which token it belongs to, so it is not in the keychain.</source>
+        <translation>Agentfolio konnte nicht feststellen, zu welchem Token er gehört, daher ist er nicht im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Close without the token value?</source>
+        <translation>Ohne den Token-Wert schließen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The value is saved nowhere: once this window is closed it is gone for good, and eToro never shows it again.</source>
+        <translation>Der Wert ist nirgends gespeichert: Sobald dieses Fenster geschlossen ist, ist er endgültig verloren, und eToro zeigt ihn nie wieder.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close and lose it</source>
+        <translation>Schließen und verlieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it open</source>
+        <translation>Geöffnet lassen</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,8 @@ private slots:
     void faultsOnAddToken_data();
     void faultsOnAddToken();
     void droppedAddTokenOnReusedConnectionIsNotResent();
+    void unreadableAddTokenAnswerKeepsTheTokenItCarried_data();
+    void unreadableAddTokenAnswerKeepsTheTokenItCarried();
     void connectionRefusedIsNotAmbiguous();
     void tlsFailureIsAnError();
     void abortBeforeAnswer();
@@ -693,6 +695,51 @@ void TestApiClient::droppedAddTokenOnReusedConnectionIsNotResent()
     QCOMPARE(reply->error()->kind, Kind::OutcomeUnknown);
     QCOMPARE(m_server->requestCount("POST"), 1);
     QCOMPARE(m_server->portfolios().constFirst().tokens.size(), 2);
+}
+
+void TestApiClient::unreadableAddTokenAnswerKeepsTheTokenItCarried_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("secret"); // the secret kept, or empty for none
+
+    QTest::newRow("no token id") << QByteArray(
+        R"({"userTokenName":"second","userToken":"sk_known_1","scopeIds":[201]})")
+                                 << QStringLiteral("sk_known_1");
+    QTest::newRow("token id not a string")
+        << QByteArray(R"({"userTokenId":7,"userToken":"sk_known_1"})")
+        << QStringLiteral("sk_known_1");
+    QTest::newRow("no secret") << QByteArray(R"({"userTokenName":"second"})") << QString();
+    QTest::newRow("secret not a string") << QByteArray(R"({"userToken":12})") << QString();
+    QTest::newRow("empty secret") << QByteArray(R"({"userToken":""})") << QString();
+    // Not JSON: nothing in it can be trusted to be a whole secret.
+    QTest::newRow("cut mid-JSON") << QByteArray(R"({"userToken":"sk_known_1)") << QString();
+    QTest::newRow("a list") << QByteArray(R"([{"userToken":"sk_known_1"}])") << QString();
+}
+
+void TestApiClient::unreadableAddTokenAnswerKeepsTheTokenItCarried()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, secret);
+    ApiReply *created = finished(m_client->createPortfolio(validRequest()));
+    QVERIFY(created->isOk());
+    Fault injected;
+    injected.kind = Fault::Kind::Answer;
+    injected.method = "POST";
+    injected.status = 201;
+    injected.contentType = QByteArrayLiteral("application/json");
+    injected.body = body;
+    m_server->injectFault(injected);
+    ApiReply *reply = finished(m_client->addToken(created->createResult().portfolio.id,
+                                                  tokenRequest(QStringLiteral("second"))));
+    QVERIFY(reply->error());
+    QCOMPARE(reply->error()->kind, Kind::OutcomeUnknown);
+    QCOMPARE(reply->error()->underlying, std::optional<Kind>(Kind::MalformedResponse));
+    QStringList kept;
+    for (const CreatedToken &token : reply->salvagedTokens())
+        kept << token.secret.reveal();
+    QCOMPARE(kept, secret.isEmpty() ? QStringList() : QStringList { secret });
+    QVERIFY(!reply->error()->message().contains(QStringLiteral("sk_known")));
+    QVERIFY(!reply->error()->summary().contains(QStringLiteral("sk_known")));
 }
 
 void TestApiClient::connectionRefusedIsNotAmbiguous()

@@ -57,6 +57,9 @@ private slots:
     void addTokenRefusals_data();
     void addTokenRefusals();
     void addTokenKeychainFailureKeepsSecretPending();
+    void addTokenUnreadableAnswerIsFoundByNameAndKept();
+    void addTokenUnreadableAnswerNotFoundHandsBackTheValue();
+    void addTokenLostAnswerIsNeverNotAdded();
 
     void updateTokenUpdatesIndex();
     void updateTokenWithoutChanges();
@@ -565,6 +568,108 @@ void TestTokenManager::addTokenKeychainFailureKeepsSecretPending()
     QVERIFY(!read.synchronous);
     QVERIFY(std::get<0>(read.values) && *std::get<0>(read.values) == token.secret);
     QCOMPARE(m_secrets->startedCount(), keychainCalls);
+}
+
+// The server added the token, but its answer lacks the token's id: the value it carried is
+// eToro's only copy, so the manager finds the token by its name and keeps it.
+void TestTokenManager::addTokenUnreadableAnswerIsFoundByNameAndKept()
+{
+    CreatePortfolioResult created;
+    QVERIFY(createPortfolio(QStringLiteral("Salvag1"), &created));
+    const QString id = created.portfolio.id;
+    SandboxServer::Fault fault;
+    fault.kind = SandboxServer::Fault::Kind::WithoutIds;
+    fault.method = "POST";
+    sandbox()->injectFault(fault);
+    AddTokenRequest request;
+    request.tokenName = QStringLiteral("bot-2");
+    request.scopeIds = { 201 };
+
+    const auto answer = wait<const TokenActionOutcome &, const CreatedToken &>(
+        [&](auto done) { m_manager->addToken(id, request, this, done); });
+    QCOMPARE(answer.calls, 1);
+    const auto &[outcome, token] = answer.values;
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+    QVERIFY2(outcome.message.contains(QStringLiteral("found on eToro by its name")),
+             qPrintable(outcome.message));
+    QVERIFY(!outcome.requestId.isNull());
+    QCOMPARE(token.token.name, QStringLiteral("bot-2"));
+    const auto onServer = serverToken(id, token.token.id);
+    QVERIFY2(onServer, "the kept token is not the one the server added");
+    const auto stored = m_secrets->value(tokenKey(token.token.id));
+    QVERIFY(stored && stored->reveal().startsWith(QLatin1String("sk_sandbox_")));
+    QVERIFY(*stored == token.secret);
+    const auto indexed = index()->token(profile(), id, token.token.id);
+    QVERIFY(indexed && indexed->secretStored);
+    QCOMPARE(sandbox()->requestCount("POST"), 2); // the create, and this one add
+}
+
+// An unreadable yes, but the token is not in the list: the value goes back to the caller, who
+// must show it, never dropped.
+void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue()
+{
+    CreatePortfolioResult created;
+    QVERIFY(createPortfolio(QStringLiteral("Salvag2"), &created));
+    const QString id = created.portfolio.id;
+    SandboxServer::Fault fault;
+    fault.kind = SandboxServer::Fault::Kind::Answer; // not processed: nothing is listed
+    fault.method = "POST";
+    fault.status = 201;
+    fault.contentType = QByteArrayLiteral("application/json");
+    fault.body = QByteArrayLiteral(R"({"userTokenName":"bot-3","userToken":"sk_only_copy"})");
+    sandbox()->injectFault(fault);
+    const QStringList keysBefore = m_secrets->keys();
+    AddTokenRequest request;
+    request.tokenName = QStringLiteral("bot-3");
+    request.scopeIds = { 201 };
+
+    const auto answer = wait<const TokenActionOutcome &, const CreatedToken &>(
+        [&](auto done) { m_manager->addToken(id, request, this, done); });
+    QCOMPARE(answer.calls, 1);
+    const auto &[outcome, token] = answer.values;
+    QVERIFY(!outcome.ok);
+    QVERIFY(outcome.apiError);
+    QCOMPARE(outcome.apiError->kind, ApiError::Kind::OutcomeUnknown);
+    QVERIFY2(outcome.message.contains(QStringLiteral("may have been added"))
+                 && outcome.message.contains(QStringLiteral("Copy the value now")),
+             qPrintable(outcome.message));
+    QVERIFY(!outcome.message.contains(QStringLiteral("sk_only_copy")));
+    QCOMPARE(token.secret.reveal(), QStringLiteral("sk_only_copy"));
+    QVERIFY(token.token.id.isEmpty());
+    // Described as asked for, where the answer said nothing.
+    QCOMPARE(token.token.name, QStringLiteral("bot-3"));
+    QCOMPARE(token.token.scopeIds, QList<int> { 201 });
+    QCOMPARE(m_secrets->keys(), keysBefore);
+}
+
+// The answer never came after the server may have acted: "may have been added", never "not
+// added", and nothing is sent again.
+void TestTokenManager::addTokenLostAnswerIsNeverNotAdded()
+{
+    CreatePortfolioResult created;
+    QVERIFY(createPortfolio(QStringLiteral("Salvag3"), &created));
+    const QString id = created.portfolio.id;
+    SandboxServer::Fault fault;
+    fault.kind = SandboxServer::Fault::Kind::DropAfterProcessing;
+    fault.method = "POST";
+    fault.times = 3;
+    sandbox()->injectFault(fault);
+    AddTokenRequest request;
+    request.tokenName = QStringLiteral("bot-4");
+    request.scopeIds = { 201 };
+
+    const auto answer = wait<const TokenActionOutcome &, const CreatedToken &>(
+        [&](auto done) { m_manager->addToken(id, request, this, done); });
+    QCOMPARE(answer.calls, 1);
+    const auto &[outcome, token] = answer.values;
+    QVERIFY(!outcome.ok);
+    QVERIFY(outcome.apiError);
+    QCOMPARE(outcome.apiError->kind, ApiError::Kind::OutcomeUnknown);
+    QVERIFY2(outcome.message.contains(QStringLiteral("may have been added"))
+                 && !outcome.message.contains(QStringLiteral("not added")),
+             qPrintable(outcome.message));
+    QVERIFY(token.secret.isEmpty());
+    QCOMPARE(sandbox()->requestCount("POST"), 2); // the create, and this one add
 }
 
 // ---- update ------------------------------------------------------------------------------

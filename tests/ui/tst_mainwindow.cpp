@@ -1,5 +1,6 @@
 // The main window against the real sandbox, driven as a user would: by keyboard,
 // through the confirmation, with faults injected into the server and the keychain.
+#include "addtokendialog.h"
 #include "clipboardguard.h"
 #include "createportfoliopage.h"
 #include "mainwindow.h"
@@ -14,6 +15,7 @@
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
 #include "tokencard.h"
+#include "unsavedvaluedialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -71,6 +73,8 @@ private slots:
     void unplaceableTokenIsShownForCopyingAndNotDroppedSilently();
     void heldValueOfATokenTheHandOffHoldsIsNeverShownSaved();
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
+    void addTokenAfterA207IsSavedAndShown();
+    void addTokenValueNothingCanSaveIsShownUntilTheUserLetsItGo();
     void quittingWithAPendingTokenAsksFirst();
     void everyInputHasAnAccessibleName();
     void tokenLostToACrashIsReportedAtNextStart();
@@ -557,6 +561,101 @@ void TestMainWindow::keychainFailureLeavesTheTokenPendingVisibleAndCopyable()
     QTest::mouseClick(retry, Qt::LeftButton);
     QTRY_VERIFY(!m_session->handOff()->hasPendingTokens());
     QTRY_VERIFY(!m_window->resultPanel()->hasUnsavedTokens());
+}
+
+// Created without its token (207): Add token on the result goes through the token manager and
+// the hand-off, and the result then shows the new token, saved.
+void TestMainWindow::addTokenAfterA207IsSavedAndShown()
+{
+    Fault partial;
+    partial.kind = Fault::Kind::TokenNotCreated207;
+    sandbox()->injectFault(partial);
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Part001"), QStringLiteral("first"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    auto *add = m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("addTokenButton"));
+    QTRY_VERIFY(add && add->isVisible());
+    QTest::mouseClick(add, Qt::LeftButton);
+    AddTokenDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<AddTokenDialog *>()) && dialog->isVisible());
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("tokenName"));
+    QVERIFY(name);
+    QTest::keyClicks(name, QStringLiteral("second"));
+    auto *addButton = dialog->findChild<QPushButton *>(QStringLiteral("addToken"));
+    QTRY_VERIFY(addButton->isEnabled());
+    QTest::mouseClick(addButton, Qt::LeftButton);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<AddTokenDialog *>(), 10000);
+    const QList<TokenCard *> cards = m_window->resultPanel()->tokenCards();
+    QCOMPARE(cards.size(), 1);
+    QCOMPARE(cards.first()->token().name, QStringLiteral("second"));
+    QCOMPARE(cards.first()->storageState(), TokenCard::State::Saved);
+    const auto stored =
+        m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), cards.first()->tokenId()));
+    QVERIFY(stored && stored->reveal().startsWith(QLatin1String("sk_sandbox_")));
+    QCOMPARE(sandbox()->requestCount("POST"), 2);
+}
+
+// The add-token answer said yes but could not be read, and its token is not listed: its value
+// is shown in a window of its own, for copying, and closing that window asks first.
+void TestMainWindow::addTokenValueNothingCanSaveIsShownUntilTheUserLetsItGo()
+{
+    Fault partial;
+    partial.kind = Fault::Kind::TokenNotCreated207;
+    sandbox()->injectFault(partial);
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Part002"), QStringLiteral("first"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    auto *add = m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("addTokenButton"));
+    QTRY_VERIFY(add && add->isVisible());
+    QTest::mouseClick(add, Qt::LeftButton);
+    AddTokenDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<AddTokenDialog *>()) && dialog->isVisible());
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenName")),
+                     QStringLiteral("second"));
+    Fault unreadable;
+    unreadable.kind = Fault::Kind::Answer; // not processed, so the token is never listed
+    unreadable.method = "POST";
+    unreadable.status = 201;
+    unreadable.contentType = QByteArrayLiteral("application/json");
+    unreadable.body = QByteArrayLiteral(R"({"userTokenName":"second","userToken":"sk_only_copy"})");
+    sandbox()->injectFault(unreadable);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("addToken")), Qt::LeftButton);
+
+    UnsavedValueDialog *held = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (held = m_window->findChild<UnsavedValueDialog *>()) && held->isVisible(), 10000);
+    const QString explanation = held->findChild<QLabel *>(QStringLiteral("explanation"))->text();
+    QVERIFY2(explanation.contains(QStringLiteral("adding “second” could not be read"))
+                 && explanation.contains(QStringLiteral("saved nowhere"))
+                 && explanation.contains(QStringLiteral("Request id: ")),
+             qPrintable(explanation));
+    // The add dialog behind it says why, in full.
+    const QString why = dialog->shownProblems(Field::None).value(0);
+    QVERIFY2(why.contains(QStringLiteral("Copy the value now")), qPrintable(why));
+    QVERIFY(!explanation.contains(QStringLiteral("sk_only_copy")));
+    QCOMPARE(held->card()->storageState(), TokenCard::State::Unsaveable);
+    auto *copy = held->card()->findChild<QPushButton *>(QStringLiteral("copyButton"));
+    QVERIFY(copy && copy->isEnabled());
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("sk_only_copy"));
+
+    // Escape asks; "Keep it open" keeps it; "Close and lose it" lets it go.
+    QString question;
+    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    QTest::keyClick(held, Qt::Key_Escape);
+    QVERIFY2(question.contains(QStringLiteral("gone for good")), qPrintable(question));
+    QVERIFY(held->isVisible());
+    const QPointer<UnsavedValueDialog> guard(held);
+    answerNextMessageBox(QMessageBox::DestructiveRole, &question);
+    QTest::mouseClick(held->closeButton(), Qt::LeftButton);
+    QTRY_VERIFY(!guard);
+    // The add dialog is still there, saying what happened; nothing was stored.
+    QVERIFY(dialog->isVisible());
+    QVERIFY(m_secrets->keys().size() == 0);
+    dialog->reject();
 }
 
 void TestMainWindow::quittingWithAPendingTokenAsksFirst()

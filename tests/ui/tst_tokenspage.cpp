@@ -19,8 +19,11 @@
 #include "store/memorysecretstore.h"
 #include "store/portfolioindex.h"
 #include "store/secretkeys.h"
+#include "tokencard.h"
 #include "tokenspage.h"
+#include "unsavedvaluedialog.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
@@ -28,10 +31,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace agentfolio;
@@ -97,6 +102,8 @@ private slots:
     void addTokenAppearsSelected();
     void addTokenWithATakenNameShowsAtTheNameField();
     void addTokenBeyondTheQuota();
+    void addTokenLostAnswerSaysMayHaveBeenAdded();
+    void addTokenUnreadableAnswerValueIsHeldForCopying();
     void refreshShowsAPortfolioCreatedElsewhere();
     void deleteRequiresTheTypedName();
     void keychainFailureOnCopy();
@@ -690,6 +697,83 @@ void tst_TokensPage::addTokenBeyondTheQuota()
     QVERIFY(noticeText().contains(quota));
     QVERIFY(!m_page->notice()->requestIdText().isEmpty());
     dialog->reject();
+}
+
+// The answer was lost after the server acted: the dialog and the notice say the token may have
+// been added, and a refresh shows it, its value not stored.
+void tst_TokensPage::addTokenLostAnswerSaysMayHaveBeenAdded()
+{
+    QVERIFY(m_page->selectPortfolio(m_alpha.portfolioId));
+    QTest::mouseClick(find("addToken"), Qt::LeftButton);
+    QTRY_VERIFY(m_page->addTokenDialog());
+    AddTokenDialog *dialog = m_page->addTokenDialog();
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenName")),
+                     QStringLiteral("lost-bot"));
+    SandboxServer::Fault drop;
+    drop.kind = SandboxServer::Fault::Kind::DropAfterProcessing;
+    drop.method = "POST";
+    drop.times = 3;
+    m_session->sandbox()->injectFault(drop);
+    dialog->findChild<QPushButton *>(QStringLiteral("addToken"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->shownProblems(Field::None).isEmpty(), 10000);
+    const QString shown = dialog->shownProblems(Field::None).first();
+    QVERIFY2(shown.contains(QStringLiteral("“lost-bot” may have been added"))
+                 && shown.contains(QStringLiteral("Refresh")),
+             qPrintable(shown));
+    QVERIFY(!noticeText().contains(QStringLiteral("not added")));
+    QCOMPARE(m_session->sandbox()->requestCount("POST"), 1);
+    dialog->reject();
+    QTRY_VERIFY(!m_page->addTokenDialog());
+    m_session->sandbox()->clearFaults();
+
+    QTest::mouseClick(find("refresh"), Qt::LeftButton);
+    QTRY_COMPARE(
+        m_session->index()->portfolio(Profile::sandboxId(), m_alpha.portfolioId)->tokens.size(), 2);
+}
+
+// The answer said yes but could not be read, and its token is not listed: the value it carried
+// is shown for copying, in a window that asks before it closes.
+void tst_TokensPage::addTokenUnreadableAnswerValueIsHeldForCopying()
+{
+    QVERIFY(m_page->selectPortfolio(m_alpha.portfolioId));
+    QTest::mouseClick(find("addToken"), Qt::LeftButton);
+    QTRY_VERIFY(m_page->addTokenDialog());
+    AddTokenDialog *dialog = m_page->addTokenDialog();
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenName")),
+                     QStringLiteral("held-bot"));
+    SandboxServer::Fault unreadable;
+    unreadable.kind = SandboxServer::Fault::Kind::Answer; // not processed: never listed
+    unreadable.method = "POST";
+    unreadable.status = 201;
+    unreadable.contentType = QByteArrayLiteral("application/json");
+    unreadable.body = QByteArrayLiteral(R"({"userTokenName":"held-bot","userToken":"sk_held"})");
+    m_session->sandbox()->injectFault(unreadable);
+    const QStringList keysBefore = m_secrets->keys();
+    dialog->findChild<QPushButton *>(QStringLiteral("addToken"))->click();
+
+    UnsavedValueDialog *held = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (held = dialog->findChild<UnsavedValueDialog *>()) && held->isVisible(), 10000);
+    QCOMPARE(held->card()->storageState(), TokenCard::State::Unsaveable);
+    held->card()->findChild<QPushButton *>(QStringLiteral("copyButton"))->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("sk_held"));
+    QCOMPARE(m_secrets->keys(), keysBefore);
+
+    // "Close and lose it".
+    const QPointer<UnsavedValueDialog> guard(held);
+    QTimer::singleShot(200, this, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+                button->click();
+        }
+    });
+    held->closeButton()->click();
+    QTRY_VERIFY(!guard);
+    dialog->reject();
+    QTRY_VERIFY(!m_page->addTokenDialog());
 }
 
 // ---- portfolio actions ------------------------------------------------------------------
