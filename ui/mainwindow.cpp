@@ -690,8 +690,9 @@ void MainWindow::addToken(const QString &portfolioId)
                                               indexed && indexed->investment ? *indexed->investment
                                                                              : Money(),
                                               outcome.requestId, m_session->handOff());
-                    if (TokenCard *card = m_resultPanel->tokenCard(created.token.id);
-                        card && !outcome.storeError)
+                    if (TokenCard *card = m_resultPanel->tokenCard(created.token.id); card
+                        && !outcome.storeError
+                        && !m_session->handOff()->pendingToken(created.token.id))
                         card->setStorageState(TokenCard::State::Saved);
                     m_pages->setCurrentIndex(1);
                     statusBar()->showMessage(outcome.message, 10000);

@@ -18,9 +18,9 @@ UnsavedValueDialog::UnsavedValueDialog(const CreatedToken &value, const QString 
     setObjectName(QStringLiteral("unsavedValueDialog"));
 
     QString explanation =
-        tr("eToro's answer to adding “%1” could not be read, but it carried the token's value. "
-           "Agentfolio could not find the token on eToro to keep the value with, so it is saved "
-           "nowhere, and eToro never shows it again.")
+        tr("eToro's answer to adding “%1” carried the token's value, but Agentfolio could not "
+           "tie it to a token on eToro, so it is saved nowhere, and eToro never shows it again. "
+           "Once the token is listed under Portfolios and tokens, Paste value… there saves it.")
             .arg(value.token.name);
     if (!requestIdText.isEmpty())
         explanation += QLatin1Char(' ') + requestIdText;

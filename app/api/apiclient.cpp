@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
@@ -237,21 +238,22 @@ ApiReply *ApiClient::send(ApiReply::Operation operation, const QByteArray &verb,
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
-    if (makesASecret(operation)) {
-        // A create (or an add-token) goes out on a fresh HTTP/1.1 connection: Qt then has no stale
-        // keep-alive connection to re-send it on, and requestSent reports what was sent
-        // (HTTP/2 does not emit it).
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        m_network->clearConnectionCache();
-    }
     QNetworkReply *networkReply = nullptr;
     if (makesASecret(operation)) {
+        // A create (or an add-token) goes out on a fresh HTTP/1.1 connection, through a
+        // manager of its own: Qt then has no stale keep-alive connection to re-send it on, and
+        // requestSent reports what was sent (HTTP/2 does not emit it). Clearing the shared
+        // manager's connections instead would cut off every other call in flight.
+        auto *network = new QNetworkAccessManager(this);
+        network->setProxy(m_network->proxy());
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         // Unbuffered, with its length given, so that Qt cannot keep a copy to re-send.
         request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
         auto *device = new OneShotBody(body, nullptr);
-        networkReply = m_network->sendCustomRequest(request, verb, device);
+        networkReply = network->sendCustomRequest(request, verb, device);
         device->setParent(networkReply);
+        connect(networkReply, &QNetworkReply::finished, network, &QObject::deleteLater);
     } else {
         networkReply = body.isEmpty() && verb != "POST" && verb != "PATCH"
             ? m_network->sendCustomRequest(request, verb)
@@ -357,8 +359,9 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
         ApiError error;
         error.kind = ApiError::Kind::Timeout;
         error.detail = tr("no answer within %n second(s)", nullptr, int(m_timeout.count() / 1000));
-        // Even with nothing seen sent, a create that timed out is treated as ambiguous:
-        // only errors known to happen before the request leaves are safe to call failures.
+        // Even with nothing seen sent, a create (or an add-token) that timed out is treated as
+        // ambiguous: only errors known to happen before the request leaves are safe to call
+        // failures.
         finish(error, true);
         return;
     }
@@ -383,7 +386,7 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *networkReply, int
             break;
         case QNetworkReply::OperationCanceledError:
             // Our abort(): before the request went out nothing happened; after, a create
-            // may have been processed.
+            // (or an add-token) may have been processed.
             error.kind = ApiError::Kind::Cancelled;
             ambiguous = timesSent > 0;
             break;

@@ -50,8 +50,8 @@ public:
     // ApiJson::salvageCreatedTokens() and salvageAddedToken()). Their ids may be missing.
     const QList<CreatedToken> &salvagedTokens() const { return m_salvagedTokens; }
 
-    // Stops the call. Before anything was sent it finishes as Cancelled; a create that
-    // may already have reached the server finishes as OutcomeUnknown.
+    // Stops the call. Before anything was sent it finishes as Cancelled; a create (or an
+    // add-token) that may already have reached the server finishes as OutcomeUnknown.
     void abort();
 
 signals:

@@ -352,12 +352,12 @@ void TokenManager::placeSalvagedToken(const QString &profileId, const QString &p
         TokenActionOutcome outcome;
         outcome.apiError = answerError;
         outcome.requestId = answerError.requestId;
-        outcome.message = tr("“%1” may have been added.").arg(requestedName) + QLatin1Char(' ')
-            + answerError.message() + QLatin1Char(' ')
-            + tr("The answer carried the token's value, but the token could not be found on "
-                 "eToro to keep it with (%1). Copy the value now: it cannot be saved, and eToro "
-                 "never shows it again.")
-                  .arg(why);
+        outcome.message =
+            tr("“%1” was most likely added: eToro said yes, and its answer, unreadable in part, "
+               "carried the token's value. Agentfolio could not tie the value to a token on "
+               "eToro (%2), so it is saved nowhere: copy it now. Once the token is listed under "
+               "Portfolios and tokens, Paste value… there saves it.")
+                .arg(requestedName, why);
         finish(outcome, held);
     };
     if (!m_session) {
@@ -391,16 +391,22 @@ void TokenManager::placeSalvagedToken(const QString &profileId, const QString &p
             // Token names are unique in a portfolio, and the server accepted this one, so
             // the token listed under it is the one just added; unless the index already
             // holds a secret for it, which is never replaced by another.
-            const auto listed = std::find_if(
-                portfolio->tokens.cbegin(), portfolio->tokens.cend(),
-                [&requestedName](const UserToken &t) { return t.name == requestedName; });
+            const auto named = [&requestedName](const UserToken &t) {
+                return t.name == requestedName;
+            };
+            const auto listed =
+                std::find_if(portfolio->tokens.cbegin(), portfolio->tokens.cend(), named);
             if (listed == portfolio->tokens.cend()) {
                 notPlaced(tr("no token of that name is listed"));
                 return;
             }
-            if (const auto known = m_session->index()->token(profileId, portfolioId, listed->id);
-                known && known->secretStored) {
-                notPlaced(tr("the listed token of that name is one saved before"));
+            if (std::count_if(portfolio->tokens.cbegin(), portfolio->tokens.cend(), named) > 1) {
+                notPlaced(tr("more than one token of that name is listed"));
+                return;
+            }
+            const auto known = m_session->index()->token(profileId, portfolioId, listed->id);
+            if ((known && known->secretStored) || m_session->handOff()->pendingToken(listed->id)) {
+                notPlaced(tr("the listed token of that name already has a value here"));
                 return;
             }
             CreatedToken placed;
@@ -446,6 +452,9 @@ void TokenManager::keepAddedToken(const QString &profileId, const QString &portf
             if (profile != profileId || port != portfolioId || !m_session
                 || !m_session->index()->token(profileId, portfolioId, tokenId))
                 return; // another batch of the same portfolio
+            if (const auto held = m_session->handOff()->pendingToken(tokenId);
+                held && held->storing)
+                return; // another batch finished first: this token's write is still under way
             for (const QMetaObject::Connection &c : std::as_const(*connections))
                 disconnect(c);
             TokenActionOutcome outcome;

@@ -94,7 +94,7 @@
     <message>
         <location line="+4"/>
         <source>The request was sent, but its outcome is unknown: the token may have been added, and eToro shows its value only once. Nothing was sent again. Refresh the portfolio&apos;s tokens before adding it again.</source>
-        <translation>Die Anfrage wurde gesendet, ihr Ergebnis ist aber unbekannt: Das Token wurde möglicherweise hinzugefügt, und eToro zeigt seinen Wert nur einmal. Es wurde nichts erneut gesendet. Aktualisieren Sie die Tokens des Portfolios, bevor Sie es erneut hinzufügen.</translation>
+        <translation>Die Anfrage wurde gesendet, ihr Ergebnis ist aber unbekannt: Das Token wurde möglicherweise hinzugefügt, und eToro zeigt seinen Wert nur einmal an. Es wurde nichts erneut gesendet. Aktualisieren Sie die Tokens des Portfolios, bevor Sie es erneut hinzufügen.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -810,7 +810,7 @@
 <context>
     <name>agentfolio::ApiClient</name>
     <message>
-        <location filename="../../app/api/apiclient.cpp" line="+115"/>
+        <location filename="../../app/api/apiclient.cpp" line="+116"/>
         <source>&quot;%1&quot; is not a valid server address.</source>
         <translation>„%1“ ist keine gültige Serveradresse.</translation>
     </message>
@@ -835,7 +835,7 @@
         <translation>Für dieses Konto sind kein API-Schlüssel und kein Benutzerschlüssel hinterlegt.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>the connection dropped and the request was sent again</source>
         <translation>die Verbindung brach ab, und die Anfrage wurde erneut gesendet</translation>
     </message>
@@ -853,7 +853,7 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>the connection closed before an answer came, and the request was not sent a second time</source>
         <translation>die Verbindung wurde vor einer Antwort geschlossen, und die Anfrage wurde kein zweites Mal gesendet</translation>
     </message>
@@ -866,7 +866,7 @@
 <context>
     <name>agentfolio::CreatePortfolioPage</name>
     <message>
-        <location filename="../../ui/createportfoliopage.cpp" line="+129"/>
+        <location filename="../../ui/createportfoliopage.cpp" line="+126"/>
         <source>Create an agent portfolio</source>
         <translation>Agent-Portfolio erstellen</translation>
     </message>
@@ -1277,7 +1277,7 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+83"/>
+        <location filename="../../ui/mainwindow.cpp" line="+84"/>
         <source>no reason given</source>
         <translation>ohne Angabe von Gründen</translation>
     </message>
@@ -1350,7 +1350,7 @@
         <translation>&amp;Über Agentfolio</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>A&amp;ccount:</source>
         <translation>&amp;Konto:</translation>
     </message>
@@ -1462,7 +1462,7 @@
         <translation>Hierbleiben</translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+91"/>
         <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Put them in your agent&apos;s configuration or a password manager first, or retry saving.</source>
         <translation>
             <numerusform>%n Token konnte nicht im Schlüsselbund gespeichert werden: %1. Wenn Sie Agentfolio jetzt beenden, ist sein Wert endgültig verloren; eToro zeigt ein Token nie wieder an. Legen Sie den Wert zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab, oder versuchen Sie erneut, ihn zu speichern.</numerusform>
@@ -1478,14 +1478,14 @@
         </translation>
     </message>
     <message>
-        <location line="-559"/>
-        <location line="+160"/>
+        <location line="-556"/>
+        <location line="+156"/>
         <location line="+105"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-370"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1500,7 +1500,7 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+253"/>
         <source>A simulation on this computer. No real money moves and nothing reaches eToro. Add your eToro account to create real portfolios.</source>
         <translation>Eine Simulation auf diesem Computer. Es wird kein echtes Geld bewegt, und nichts erreicht eToro. Fügen Sie Ihr eToro-Konto hinzu, um echte Portfolios zu erstellen.</translation>
     </message>
@@ -1612,7 +1612,7 @@
         <translation>Das Token wird hinzugefügt…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>%1 (portfolio %2)</source>
         <translation>%1 (Portfolio %2)</translation>
     </message>
@@ -2757,13 +2757,13 @@ Token-ID: %2</translation>
         <location filename="../../app/session/tokenmanager.cpp" line="+88"/>
         <location line="+75"/>
         <location line="+54"/>
-        <location line="+205"/>
-        <location line="+138"/>
+        <location line="+211"/>
+        <location line="+141"/>
         <source>No account is open.</source>
         <translation>Es ist kein Konto geöffnet.</translation>
     </message>
     <message>
-        <location line="-460"/>
+        <location line="-469"/>
         <source>Not connected to the account yet; wait a moment and try again.</source>
         <translation>Noch nicht mit dem Konto verbunden; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
@@ -2857,22 +2857,16 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+68"/>
-        <location line="+28"/>
         <source>“%1” may have been added.</source>
         <translation>„%1“ wurde möglicherweise hinzugefügt.</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="+1"/>
         <source>“%1” was not added.</source>
         <translation>„%1“ wurde nicht hinzugefügt.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>The answer carried the token&apos;s value, but the token could not be found on eToro to keep it with (%1). Copy the value now: it cannot be saved, and eToro never shows it again.</source>
-        <translation>Die Antwort enthielt den Wert des Tokens, aber das Token wurde auf eToro nicht gefunden, um ihn dazu zu speichern (%1). Kopieren Sie den Wert jetzt: Er kann nicht gespeichert werden, und eToro zeigt ihn nie wieder.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+36"/>
         <location line="+17"/>
         <source>no account is open</source>
         <translation>kein Konto ist geöffnet</translation>
@@ -2883,22 +2877,32 @@ Token-ID: %2</translation>
         <translation>das Portfolio ist nicht aufgeführt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>no token of that name is listed</source>
         <translation>kein Token dieses Namens ist aufgeführt</translation>
     </message>
     <message>
+        <location line="-44"/>
+        <source>“%1” was most likely added: eToro said yes, and its answer, unreadable in part, carried the token&apos;s value. Agentfolio could not tie the value to a token on eToro (%2), so it is saved nowhere: copy it now. Once the token is listed under Portfolios and tokens, Paste value… there saves it.</source>
+        <translation>„%1“ wurde sehr wahrscheinlich hinzugefügt: eToro hat zugestimmt, und die teilweise unlesbare Antwort enthielt den Wert des Tokens. Agentfolio konnte den Wert keinem Token bei eToro zuordnen (%2), daher ist er nirgends gespeichert: Kopieren Sie ihn jetzt. Sobald das Token unter „Portfolios und Tokens“ aufgeführt ist, speichert „Wert einfügen…“ dort ihn.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>more than one token of that name is listed</source>
+        <translation>mehr als ein Token dieses Namens ist aufgeführt</translation>
+    </message>
+    <message>
         <location line="+5"/>
-        <source>the listed token of that name is one saved before</source>
-        <translation>das aufgeführte Token dieses Namens wurde schon früher gespeichert</translation>
+        <source>the listed token of that name already has a value here</source>
+        <translation>das aufgeführte Token dieses Namens hat hier bereits einen Wert</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Its answer could not be read but carried the token&apos;s value, and the token was found on eToro by its name.</source>
-        <translation>Die Antwort war nicht lesbar, enthielt aber den Wert des Tokens, und das Token wurde auf eToro anhand seines Namens gefunden.</translation>
+        <translation>Die Antwort war nicht lesbar, enthielt aber den Wert des Tokens, und das Token wurde bei eToro anhand seines Namens gefunden.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Added “%1” to “%2”, but its secret could not be saved in the keychain:</source>
         <translation>„%1“ wurde zu „%2“ hinzugefügt, aber sein Geheimnis konnte nicht im Schlüsselbund gespeichert werden:</translation>
     </message>
@@ -3643,8 +3647,8 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>eToro&apos;s answer to adding “%1” could not be read, but it carried the token&apos;s value. Agentfolio could not find the token on eToro to keep the value with, so it is saved nowhere, and eToro never shows it again.</source>
-        <translation>eToros Antwort auf das Hinzufügen von „%1“ war nicht lesbar, enthielt aber den Wert des Tokens. Agentfolio konnte das Token auf eToro nicht finden, um den Wert dazu zu speichern; er ist daher nirgends gespeichert, und eToro zeigt ihn nie wieder.</translation>
+        <source>eToro&apos;s answer to adding “%1” carried the token&apos;s value, but Agentfolio could not tie it to a token on eToro, so it is saved nowhere, and eToro never shows it again. Once the token is listed under Portfolios and tokens, Paste value… there saves it.</source>
+        <translation>eToros Antwort auf das Hinzufügen von „%1“ enthielt den Wert des Tokens, aber Agentfolio konnte ihn keinem Token bei eToro zuordnen; er ist daher nirgends gespeichert, und eToro zeigt ihn nie wieder an. Sobald das Token unter „Portfolios und Tokens“ aufgeführt ist, speichert „Wert einfügen…“ dort ihn.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3664,17 +3668,17 @@ Token-ID: %2</translation>
     <message>
         <location line="+1"/>
         <source>The value is saved nowhere: once this window is closed it is gone for good, and eToro never shows it again.</source>
-        <translation>Der Wert ist nirgends gespeichert: Sobald dieses Fenster geschlossen ist, ist er endgültig verloren, und eToro zeigt ihn nie wieder.</translation>
+        <translation>Der Wert ist nirgends gespeichert: Sobald dieses Fenster geschlossen ist, ist er endgültig verloren, und eToro zeigt ihn nie wieder an.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Close and lose it</source>
-        <translation>Schließen und verlieren</translation>
+        <translation>Schließen und verwerfen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep it open</source>
-        <translation>Geöffnet lassen</translation>
+        <translation>Offen lassen</translation>
     </message>
 </context>
 <context>

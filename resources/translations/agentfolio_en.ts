@@ -26,7 +26,7 @@
 <context>
     <name>agentfolio::ApiClient</name>
     <message numerus="yes">
-        <location filename="../../app/api/apiclient.cpp" line="+359"/>
+        <location filename="../../app/api/apiclient.cpp" line="+361"/>
         <source>no answer within %n second(s)</source>
         <translation>
             <numerusform>no answer within %n second</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+151"/>
+        <location filename="../../ui/mainwindow.cpp" line="+152"/>
         <source>Clipboard clears in %n second(s)</source>
         <translation>
             <numerusform>Clipboard clears in %n second</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+350"/>
+        <location line="+346"/>
         <source>The answer did carry %n token(s), which Agentfolio holds for now: choose Check now to find the portfolio and save them in the keychain.</source>
         <translation>
             <numerusform>The answer did carry %n token, which Agentfolio holds for now: choose Check now to find the portfolio and save it in the keychain.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+93"/>
         <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Put them in your agent&apos;s configuration or a password manager first, or retry saving.</source>
         <translation>
             <numerusform>%n token could not be saved in the keychain: %1. If you quit now, its value is lost for good; eToro never shows a token again. Put it in your agent&apos;s configuration or a password manager first, or retry saving.</numerusform>

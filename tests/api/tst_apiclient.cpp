@@ -83,6 +83,7 @@ private slots:
     void faultsOnAddToken_data();
     void faultsOnAddToken();
     void droppedAddTokenOnReusedConnectionIsNotResent();
+    void secretMakingCallsLeaveOtherCallsAlone();
     void unreadableAddTokenAnswerKeepsTheTokenItCarried_data();
     void unreadableAddTokenAnswerKeepsTheTokenItCarried();
     void connectionRefusedIsNotAmbiguous();
@@ -695,6 +696,35 @@ void TestApiClient::droppedAddTokenOnReusedConnectionIsNotResent()
     QCOMPARE(reply->error()->kind, Kind::OutcomeUnknown);
     QCOMPARE(m_server->requestCount("POST"), 1);
     QCOMPARE(m_server->portfolios().constFirst().tokens.size(), 2);
+}
+
+// A create or an add-token goes out on a connection of its own without disturbing a call
+// already under way (a refresh, a revoke): clearing the shared connections would cut it off.
+void TestApiClient::secretMakingCallsLeaveOtherCallsAlone()
+{
+    ApiReply *created = finished(m_client->createPortfolio(validRequest()));
+    QVERIFY(created->isOk());
+    const QString portfolioId = created->createResult().portfolio.id;
+    Fault slow;
+    slow.kind = Fault::Kind::Delay;
+    slow.delayMs = 800;
+    slow.method = "GET";
+    slow.times = 2;
+    m_server->injectFault(slow);
+    ApiReply *list = m_client->listPortfolios();
+    QTRY_COMPARE(m_server->requestCount("GET"), 1); // under way
+    ApiReply *added =
+        finished(m_client->addToken(portfolioId, tokenRequest(QStringLiteral("second"))));
+    QVERIFY2(added->isOk(), qPrintable(added->error() ? added->error()->summary() : QString()));
+    ApiReply *another = m_client->listPortfolios();
+    QTRY_COMPARE(m_server->requestCount("GET"), 2);
+    ApiReply *createdToo =
+        finished(m_client->createPortfolio(validRequest(QStringLiteral("MyPort2"))));
+    QVERIFY(createdToo->isOk());
+    QVERIFY2(finished(list)->isOk(),
+             qPrintable(list->error() ? list->error()->summary() : QString()));
+    QVERIFY2(finished(another)->isOk(),
+             qPrintable(another->error() ? another->error()->summary() : QString()));
 }
 
 void TestApiClient::unreadableAddTokenAnswerKeepsTheTokenItCarried_data()

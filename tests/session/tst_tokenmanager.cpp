@@ -58,6 +58,7 @@ private slots:
     void addTokenRefusals();
     void addTokenKeychainFailureKeepsSecretPending();
     void addTokenUnreadableAnswerIsFoundByNameAndKept();
+    void addTokenUnreadableAnswerNotFoundHandsBackTheValue_data();
     void addTokenUnreadableAnswerNotFoundHandsBackTheValue();
     void addTokenLostAnswerIsNeverNotAdded();
 
@@ -606,8 +607,18 @@ void TestTokenManager::addTokenUnreadableAnswerIsFoundByNameAndKept()
 
 // An unreadable yes, but the token is not in the list: the value goes back to the caller, who
 // must show it, never dropped.
+void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue_data()
+{
+    QTest::addColumn<bool>("listFails");
+    QTest::addColumn<QString>("reason"); // in the message
+    QTest::newRow("not listed") << false << QStringLiteral("no token of that name is listed");
+    QTest::newRow("the list fails") << true << QStringLiteral("500");
+}
+
 void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue()
 {
+    QFETCH(bool, listFails);
+    QFETCH(QString, reason);
     CreatePortfolioResult created;
     QVERIFY(createPortfolio(QStringLiteral("Salvag2"), &created));
     const QString id = created.portfolio.id;
@@ -618,6 +629,12 @@ void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue()
     fault.contentType = QByteArrayLiteral("application/json");
     fault.body = QByteArrayLiteral(R"({"userTokenName":"bot-3","userToken":"sk_only_copy"})");
     sandbox()->injectFault(fault);
+    if (listFails) {
+        SandboxServer::Fault broken;
+        broken.kind = SandboxServer::Fault::Kind::ServerError500;
+        broken.method = "GET";
+        sandbox()->injectFault(broken);
+    }
     const QStringList keysBefore = m_secrets->keys();
     AddTokenRequest request;
     request.tokenName = QStringLiteral("bot-3");
@@ -630,8 +647,9 @@ void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue()
     QVERIFY(!outcome.ok);
     QVERIFY(outcome.apiError);
     QCOMPARE(outcome.apiError->kind, ApiError::Kind::OutcomeUnknown);
-    QVERIFY2(outcome.message.contains(QStringLiteral("may have been added"))
-                 && outcome.message.contains(QStringLiteral("Copy the value now")),
+    QVERIFY2(outcome.message.contains(QStringLiteral("most likely added"))
+                 && outcome.message.contains(QStringLiteral("copy it now"))
+                 && outcome.message.contains(reason),
              qPrintable(outcome.message));
     QVERIFY(!outcome.message.contains(QStringLiteral("sk_only_copy")));
     QCOMPARE(token.secret.reveal(), QStringLiteral("sk_only_copy"));

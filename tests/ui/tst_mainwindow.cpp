@@ -73,6 +73,7 @@ private slots:
     void unplaceableTokenIsShownForCopyingAndNotDroppedSilently();
     void heldValueOfATokenTheHandOffHoldsIsNeverShownSaved();
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
+    void addTokenAfterA207IsSavedAndShown_data();
     void addTokenAfterA207IsSavedAndShown();
     void addTokenValueNothingCanSaveIsShownUntilTheUserLetsItGo();
     void quittingWithAPendingTokenAsksFirst();
@@ -565,8 +566,16 @@ void TestMainWindow::keychainFailureLeavesTheTokenPendingVisibleAndCopyable()
 
 // Created without its token (207): Add token on the result goes through the token manager and
 // the hand-off, and the result then shows the new token, saved.
+void TestMainWindow::addTokenAfterA207IsSavedAndShown_data()
+{
+    QTest::addColumn<bool>("keychainWorks");
+    QTest::newRow("saved") << true;
+    QTest::newRow("the keychain refuses") << false;
+}
+
 void TestMainWindow::addTokenAfterA207IsSavedAndShown()
 {
+    QFETCH(bool, keychainWorks);
     Fault partial;
     partial.kind = Fault::Kind::TokenNotCreated207;
     sandbox()->injectFault(partial);
@@ -584,16 +593,26 @@ void TestMainWindow::addTokenAfterA207IsSavedAndShown()
     QTest::keyClicks(name, QStringLiteral("second"));
     auto *addButton = dialog->findChild<QPushButton *>(QStringLiteral("addToken"));
     QTRY_VERIFY(addButton->isEnabled());
+    if (!keychainWorks)
+        m_secrets->setFailure(SecretStoreError::Kind::NoKeychain);
     QTest::mouseClick(addButton, Qt::LeftButton);
 
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<AddTokenDialog *>(), 10000);
     const QList<TokenCard *> cards = m_window->resultPanel()->tokenCards();
     QCOMPARE(cards.size(), 1);
     QCOMPARE(cards.first()->token().name, QStringLiteral("second"));
-    QCOMPARE(cards.first()->storageState(), TokenCard::State::Saved);
     const auto stored =
         m_secrets->value(SecretKeys::tokenKey(Profile::sandboxId(), cards.first()->tokenId()));
-    QVERIFY(stored && stored->reveal().startsWith(QLatin1String("sk_sandbox_")));
+    if (keychainWorks) {
+        QCOMPARE(cards.first()->storageState(), TokenCard::State::Saved);
+        QVERIFY(stored && stored->reveal().startsWith(QLatin1String("sk_sandbox_")));
+    } else {
+        // Never shown saved: pending, with Retry, and held by the hand-off.
+        QCOMPARE(cards.first()->storageState(), TokenCard::State::Pending);
+        QVERIFY(!stored);
+        QVERIFY(m_session->handOff()->pendingToken(cards.first()->tokenId()));
+        QVERIFY(m_window->resultPanel()->hasUnsavedTokens());
+    }
     QCOMPARE(sandbox()->requestCount("POST"), 2);
 }
 
@@ -628,13 +647,13 @@ void TestMainWindow::addTokenValueNothingCanSaveIsShownUntilTheUserLetsItGo()
     QTRY_VERIFY_WITH_TIMEOUT(
         (held = m_window->findChild<UnsavedValueDialog *>()) && held->isVisible(), 10000);
     const QString explanation = held->findChild<QLabel *>(QStringLiteral("explanation"))->text();
-    QVERIFY2(explanation.contains(QStringLiteral("adding “second” could not be read"))
+    QVERIFY2(explanation.contains(QStringLiteral("adding “second” carried the token's value"))
                  && explanation.contains(QStringLiteral("saved nowhere"))
                  && explanation.contains(QStringLiteral("Request id: ")),
              qPrintable(explanation));
     // The add dialog behind it says why, in full.
     const QString why = dialog->shownProblems(Field::None).value(0);
-    QVERIFY2(why.contains(QStringLiteral("Copy the value now")), qPrintable(why));
+    QVERIFY2(why.contains(QStringLiteral("copy it now")), qPrintable(why));
     QVERIFY(!explanation.contains(QStringLiteral("sk_only_copy")));
     QCOMPARE(held->card()->storageState(), TokenCard::State::Unsaveable);
     auto *copy = held->card()->findChild<QPushButton *>(QStringLiteral("copyButton"));
