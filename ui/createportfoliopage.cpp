@@ -2,6 +2,7 @@
 
 #include "domain/scopes.h"
 #include "iplistedit.h"
+#include "wrappinglabel.h"
 
 #include <QBoxLayout>
 #include <QCheckBox>
@@ -34,11 +35,7 @@ const QList<Field> FormFields = { Field::InvestmentAmount, Field::PortfolioName,
 
 QLabel *wrappedLabel(const QString &text, QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    // Messages can quote what the user or the server typed: never interpret it as markup.
-    label->setTextFormat(Qt::PlainText);
-    return label;
+    return new WrappingLabel(text, parent);
 }
 
 // The warning sign beside a problem, looked up when it is first shown. The style's warning

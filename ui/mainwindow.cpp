@@ -20,6 +20,7 @@
 #include "tokencard.h"
 #include "tokenspage.h"
 #include "unsavedvaluedialog.h"
+#include "wrappinglabel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -268,17 +269,13 @@ void MainWindow::buildHeader(QWidget *central)
     m_banner->setAutoFillBackground(true);
     // Plain text, a bold title above a wrapped sentence: rich text would lay out a
     // QTextDocument at every resize, the largest single cost of the first paint.
-    m_bannerTitle = new QLabel(m_banner);
+    m_bannerTitle = new WrappingLabel(QString(), m_banner); // an account's name may be long
     m_bannerTitle->setObjectName(QStringLiteral("profileBannerTitle"));
-    m_bannerTitle->setTextFormat(Qt::PlainText);
-    m_bannerTitle->setWordWrap(true); // an account's name may be long
     QFont titleFont = m_bannerTitle->font();
     titleFont.setBold(true);
     m_bannerTitle->setFont(titleFont);
-    m_bannerText = new QLabel(m_banner);
+    m_bannerText = new WrappingLabel(QString(), m_banner);
     m_bannerText->setObjectName(QStringLiteral("profileBannerText"));
-    m_bannerText->setWordWrap(true);
-    m_bannerText->setTextFormat(Qt::PlainText);
 
     auto *accountLabel = new QLabel(tr("A&ccount:"), m_banner);
     m_profileBox = new QComboBox(m_banner);
