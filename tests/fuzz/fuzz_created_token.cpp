@@ -1,5 +1,5 @@
-// ApiJson::parseCreatedToken: the answer to an add-token call, the one moment its secret
-// exists.
+// ApiJson::parseCreatedToken and salvageAddedToken: the answer to an add-token call, the one
+// moment its secret exists.
 
 #include "apiwire.h"
 #include "fuzzcommon.h"
@@ -32,6 +32,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(reparsed->secret == created->secret, "the secret survives a round trip");
     }
 
+    // What a refused success answer gives up: only a whole secret, and for an answer that
+    // parsed, exactly its secret.
+    const auto salvaged = ApiJson::salvageAddedToken(body);
+    if (salvaged)
+        FUZZ_CHECK(!salvaged->secret.isEmpty(), "a salvaged token has its secret");
+    if (created) {
+        FUZZ_CHECK(salvaged.has_value(), "an answer that parses salvages its token");
+        FUZZ_CHECK(salvaged && salvaged->secret == created->secret,
+                   "a salvaged secret is the parsed one");
+    }
+
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error == QJsonParseError::NoError && document.isObject()) {
@@ -47,6 +58,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (canary)
                 FUZZ_CHECK(canary->secret.reveal() == fuzz::canarySecret(),
                            "the secret is taken as sent");
+            if (const auto kept = ApiJson::salvageAddedToken(fuzz::toBytes(root.toObject())))
+                FUZZ_CHECK(kept->secret.reveal() == fuzz::canarySecret(),
+                           "a salvaged secret is taken as sent");
         }
     }
     return 0;
