@@ -1,5 +1,8 @@
 #include "wrappinglabel.h"
 
+#include <QMovie>
+#include <QPicture>
+
 namespace agentfolio {
 
 WrappingLabel::WrappingLabel(const QString &text, QWidget *parent)
@@ -11,7 +14,20 @@ WrappingLabel::WrappingLabel(const QString &text, QWidget *parent)
 
 WrappingLabel::Key WrappingLabel::key() const
 {
-    return Key { text(), font(), contentsMargins(), margin(), indent(), textFormat(), wordWrap() };
+    return Key { text(),
+                 font(),
+                 logicalDpiY(),
+                 contentsMargins(),
+                 frameWidth(),
+                 margin(),
+                 indent(),
+                 minimumSize(),
+                 alignment(),
+                 textFormat(),
+                 textInteractionFlags(),
+                 wordWrap(),
+                 buddy() != nullptr,
+                 pixmap().isNull() && picture().isNull() && movie() == nullptr };
 }
 
 int WrappingLabel::heightForWidth(int width) const

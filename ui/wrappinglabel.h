@@ -9,9 +9,9 @@ namespace agentfolio {
 // few widths. QLabel lays its whole text out again (shaping included) for every
 // heightForWidth() call, and a window's layouts ask the same few widths over and over while
 // it is first shown: with the form's and the banner's sentences, a sixth of the work before
-// the first paint. What the answer depends on (text, font, margins, indent) is compared at
-// every call, so a change is never answered from the past. It starts as plain text: messages
-// can quote what the user or the server typed, never to be read as markup.
+// the first paint. Everything QLabel's answer depends on is compared at every call, so a
+// change is never answered from the past. It starts as plain text: messages can quote what
+// the user or the server typed, never to be read as markup.
 class WrappingLabel : public QLabel
 {
     Q_OBJECT
@@ -21,15 +21,23 @@ public:
     int heightForWidth(int width) const override;
 
 private:
+    // What QLabel::heightForWidth() reads besides the width.
     struct Key
     {
         QString text;
         QFont font;
+        int dpi = 0; // QFont's == ignores the screen's resolution
         QMargins contents;
+        int frame = 0;
         int margin = 0;
         int indent = 0;
+        QSize minimum;
+        Qt::Alignment alignment;
         Qt::TextFormat format = Qt::PlainText;
+        Qt::TextInteractionFlags interaction;
         bool wordWrap = true;
+        bool hasBuddy = false;
+        bool showsText = true; // no pixmap, picture or movie
         bool operator==(const Key &) const = default;
     };
     Key key() const;

@@ -1,7 +1,9 @@
-// WrappingLabel remembers heights per width: it must answer as a plain QLabel would, for every
+// WrappingLabel remembers heights per width: it must answer as QLabel itself would, for every
 // width, before and after anything its height depends on changes.
 #include "wrappinglabel.h"
 
+#include <QLineEdit>
+#include <QPixmap>
 #include <QTest>
 
 using namespace agentfolio;
@@ -10,20 +12,9 @@ namespace {
 
 const QString Sentence = QStringLiteral(
     "A simulation on this computer. No real money moves and nothing reaches eToro. Add your "
-    "eToro account to create real portfolios.");
+    "eToro &account to create real portfolios.");
 
-// A plain QLabel set up like `label`: what WrappingLabel must answer.
-int plainHeight(const WrappingLabel &label, int width)
-{
-    QLabel plain(label.text());
-    plain.setWordWrap(label.wordWrap());
-    plain.setTextFormat(label.textFormat());
-    plain.setFont(label.font());
-    plain.setContentsMargins(label.contentsMargins());
-    plain.setMargin(label.margin());
-    plain.setIndent(label.indent());
-    return plain.heightForWidth(width);
-}
+const QList<int> Widths = { 80, 200, 379, 506, 922, 200, 80, 1200, 379 };
 
 } // namespace
 
@@ -39,21 +30,24 @@ private slots:
 void TestWrappingLabel::answersAsQLabelAfterEachChange_data()
 {
     QTest::addColumn<QString>("change");
-    QTest::newRow("text") << QStringLiteral("text");
-    QTest::newRow("font") << QStringLiteral("font");
-    QTest::newRow("contents margins") << QStringLiteral("margins");
-    QTest::newRow("margin") << QStringLiteral("margin");
-    QTest::newRow("indent") << QStringLiteral("indent");
-    QTest::newRow("no wrap") << QStringLiteral("wrap");
+    for (const char *change :
+         { "text", "font", "contents margins", "frame", "margin", "indent", "minimum width",
+           "alignment with an indent", "selectable", "buddy", "pixmap", "no wrap" })
+        QTest::newRow(change) << QString::fromLatin1(change);
 }
 
 void TestWrappingLabel::answersAsQLabelAfterEachChange()
 {
     QFETCH(QString, change);
     WrappingLabel label(Sentence);
-    const QList<int> widths = { 80, 200, 379, 506, 922, 200, 80, 1200, 379 };
-    for (int width : widths)
-        QCOMPARE(label.heightForWidth(width), plainHeight(label, width));
+    QLineEdit buddy;
+    // QLabel's own answer, from the same object: what the remembered one must equal.
+    const auto uncached = [&label](int width) { return label.QLabel::heightForWidth(width); };
+    QHash<int, int> before;
+    for (int width : Widths) {
+        QCOMPARE(label.heightForWidth(width), uncached(width));
+        before.insert(width, uncached(width));
+    }
 
     if (change == QLatin1String("text")) {
         label.setText(Sentence + QLatin1Char(' ') + Sentence);
@@ -61,25 +55,48 @@ void TestWrappingLabel::answersAsQLabelAfterEachChange()
         QFont bigger = label.font();
         bigger.setPointSizeF(bigger.pointSizeF() * 2);
         label.setFont(bigger);
-    } else if (change == QLatin1String("margins")) {
+    } else if (change == QLatin1String("contents margins")) {
         label.setContentsMargins(40, 0, 40, 0);
+    } else if (change == QLatin1String("frame")) {
+        label.setFrameStyle(QFrame::Box | QFrame::Plain);
+        label.setLineWidth(30);
     } else if (change == QLatin1String("margin")) {
         label.setMargin(30);
     } else if (change == QLatin1String("indent")) {
         label.setIndent(60);
-    } else if (change == QLatin1String("wrap")) {
+    } else if (change == QLatin1String("minimum width")) {
+        label.setMinimumSize(600, 200);
+    } else if (change == QLatin1String("alignment with an indent")) {
+        label.setIndent(60);
+        for (int width : Widths)
+            QCOMPARE(label.heightForWidth(width), uncached(width));
+        for (int width : Widths)
+            before.insert(width, uncached(width));
+        label.setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    } else if (change == QLatin1String("selectable")) {
+        label.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    } else if (change == QLatin1String("buddy")) {
+        label.setBuddy(&buddy);
+    } else if (change == QLatin1String("pixmap")) {
+        label.setText(QString());
+        for (int width : Widths)
+            QCOMPARE(label.heightForWidth(width), uncached(width));
+        for (int width : Widths)
+            before.insert(width, uncached(width));
+        QPixmap pixmap(40, 300);
+        pixmap.fill(Qt::red);
+        label.setPixmap(pixmap);
+    } else if (change == QLatin1String("no wrap")) {
         label.setWordWrap(false);
     }
-    // Each answer differs from before the change for at least one width: the test would see
-    // a stale one.
     bool anyDiffers = false;
-    for (int width : widths) {
-        const int expected = plainHeight(label, width);
-        QCOMPARE(label.heightForWidth(width), expected);
-        WrappingLabel fresh(Sentence);
-        anyDiffers = anyDiffers || fresh.heightForWidth(width) != expected;
+    for (int width : Widths) {
+        QCOMPARE(label.heightForWidth(width), uncached(width));
+        anyDiffers = anyDiffers || uncached(width) != before.value(width);
     }
-    QVERIFY2(anyDiffers, "the change does not change any height; the row proves nothing");
+    // Otherwise a stale answer would pass unseen.
+    if (!anyDiffers)
+        QSKIP("this change moves no height on this platform's fonts; nothing to prove");
 }
 
 void TestWrappingLabel::plainTextByDefault()
