@@ -19,8 +19,7 @@ UnsavedValueDialog::UnsavedValueDialog(const CreatedToken &value, const QString 
 
     QString explanation =
         tr("eToro's answer to adding “%1” carried the token's value, but Agentfolio could not "
-           "tie it to a token on eToro, so it is saved nowhere, and eToro never shows it again. "
-           "Once the token is listed under Portfolios and tokens, Paste value… there saves it.")
+           "tie it to a token on eToro, so it is saved nowhere, and eToro never shows it again.")
             .arg(value.token.name);
     if (!requestIdText.isEmpty())
         explanation += QLatin1Char(' ') + requestIdText;

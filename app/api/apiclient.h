@@ -15,10 +15,11 @@ class QNetworkReply;
 namespace agentfolio {
 
 // The eToro agent-portfolio API, one asynchronous method per endpoint, over an
-// injected QNetworkAccessManager. It never blocks, never follows a redirect, never
-// ignores a TLS error, never sends keys over plain http except to loopback, and
-// never re-sends a create: an ambiguous create is reported as OutcomeUnknown and
-// findPortfolioByName() is the way to learn what happened.
+// injected QNetworkAccessManager (a create or an add-token goes through one made for the
+// call, with the injected one's proxy: see send()). It never blocks, never follows a
+// redirect, never ignores a TLS error, never sends keys over plain http except to loopback,
+// and never re-sends a create or an add-token: an ambiguous one is reported as
+// OutcomeUnknown, and findPortfolioByName() or the list is the way to learn what happened.
 class ApiClient : public QObject
 {
     Q_OBJECT

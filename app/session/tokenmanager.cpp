@@ -348,20 +348,26 @@ void TokenManager::placeSalvagedToken(const QString &profileId, const QString &p
         held.token.ipsWhitelist = request.ipsWhitelist;
     if (!held.token.expiresAt)
         held.token.expiresAt = request.expiresAt;
-    auto notPlaced = [requestedName, held, answerError, finish](const QString &why) {
+    // `pasteCanSave`: the token may yet show up alone under its name, with no value, where
+    // Paste value… would save this one.
+    auto notPlaced = [requestedName, held, answerError, finish](const QString &why,
+                                                                bool pasteCanSave) {
         TokenActionOutcome outcome;
         outcome.apiError = answerError;
         outcome.requestId = answerError.requestId;
         outcome.message =
             tr("“%1” was most likely added: eToro said yes, and its answer, unreadable in part, "
                "carried the token's value. Agentfolio could not tie the value to a token on "
-               "eToro (%2), so it is saved nowhere: copy it now. Once the token is listed under "
-               "Portfolios and tokens, Paste value… there saves it.")
+               "eToro (%2), so it is saved nowhere: copy it now.")
                 .arg(requestedName, why);
+        if (pasteCanSave)
+            outcome.message += QLatin1Char(' ')
+                + tr("Once the token is listed under Portfolios and tokens, Paste value… there "
+                     "saves it.");
         finish(outcome, held);
     };
     if (!m_session) {
-        notPlaced(tr("no account is open"));
+        notPlaced(tr("no account is open"), true);
         return;
     }
     qCInfo(lcSession).noquote() << "token manager: looking up the added token" << requestedName
@@ -374,18 +380,18 @@ void TokenManager::placeSalvagedToken(const QString &profileId, const QString &p
             qCInfo(lcSession).noquote() << "token manager: look-up of the added token ->"
                                         << statusOf(list) << "request id" << requestIdOf(list);
             if (!list->isOk()) {
-                notPlaced(list->error()->message());
+                notPlaced(list->error()->message(), true);
                 return;
             }
             if (!m_session) {
-                notPlaced(tr("no account is open"));
+                notPlaced(tr("no account is open"), true);
                 return;
             }
             const auto portfolio =
                 std::find_if(list->portfolios().cbegin(), list->portfolios().cend(),
                              [&portfolioId](const Portfolio &p) { return p.id == portfolioId; });
             if (portfolio == list->portfolios().cend()) {
-                notPlaced(tr("the portfolio is not listed"));
+                notPlaced(tr("the portfolio is not listed"), true);
                 return;
             }
             // Token names are unique in a portfolio, and the server accepted this one, so
@@ -397,16 +403,16 @@ void TokenManager::placeSalvagedToken(const QString &profileId, const QString &p
             const auto listed =
                 std::find_if(portfolio->tokens.cbegin(), portfolio->tokens.cend(), named);
             if (listed == portfolio->tokens.cend()) {
-                notPlaced(tr("no token of that name is listed"));
+                notPlaced(tr("no token of that name is listed"), true);
                 return;
             }
             if (std::count_if(portfolio->tokens.cbegin(), portfolio->tokens.cend(), named) > 1) {
-                notPlaced(tr("more than one token of that name is listed"));
+                notPlaced(tr("more than one token of that name is listed"), false);
                 return;
             }
             const auto known = m_session->index()->token(profileId, portfolioId, listed->id);
             if ((known && known->secretStored) || m_session->handOff()->pendingToken(listed->id)) {
-                notPlaced(tr("the listed token of that name already has a value here"));
+                notPlaced(tr("the listed token of that name already has a value here"), false);
                 return;
             }
             CreatedToken placed;

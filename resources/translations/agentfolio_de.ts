@@ -2250,7 +2250,7 @@ Token-ID: %2</translation>
     <message>
         <location line="+33"/>
         <source>the answer did not say which of the portfolio&apos;s tokens this value belongs to. If you know, Paste value… on that token under Portfolios and tokens saves it.</source>
-        <translation>Die Antwort sagte nicht, zu welchem Token des Portfolios dieser Wert gehört. Wenn Sie es wissen, speichert „Wert einfügen…“ bei diesem Token unter „Portfolios und Tokens“ ihn.</translation>
+        <translation>Die Antwort sagte nicht, zu welchem Token des Portfolios dieser Wert gehört. Wenn Sie es wissen, können Sie ihn bei diesem Token unter „Portfolios und Tokens“ mit „Wert einfügen…“ speichern.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2757,13 +2757,13 @@ Token-ID: %2</translation>
         <location filename="../../app/session/tokenmanager.cpp" line="+88"/>
         <location line="+75"/>
         <location line="+54"/>
-        <location line="+211"/>
+        <location line="+217"/>
         <location line="+141"/>
         <source>No account is open.</source>
         <translation>Es ist kein Konto geöffnet.</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-475"/>
         <source>Not connected to the account yet; wait a moment and try again.</source>
         <translation>Noch nicht mit dem Konto verbunden; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
@@ -2866,7 +2866,17 @@ Token-ID: %2</translation>
         <translation>„%1“ wurde nicht hinzugefügt.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
+        <source>“%1” was most likely added: eToro said yes, and its answer, unreadable in part, carried the token&apos;s value. Agentfolio could not tie the value to a token on eToro (%2), so it is saved nowhere: copy it now.</source>
+        <translation>„%1“ wurde sehr wahrscheinlich hinzugefügt: eToro hat zugestimmt, und die teilweise unlesbare Antwort enthielt den Wert des Tokens. Agentfolio konnte den Wert keinem Token bei eToro zuordnen (%2), daher ist er nirgends gespeichert: Kopieren Sie ihn jetzt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Once the token is listed under Portfolios and tokens, Paste value… there saves it.</source>
+        <translation>Sobald das Token unter „Portfolios und Tokens“ aufgeführt ist, können Sie ihn dort mit „Wert einfügen…“ speichern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+17"/>
         <source>no account is open</source>
         <translation>kein Konto ist geöffnet</translation>
@@ -2882,12 +2892,7 @@ Token-ID: %2</translation>
         <translation>kein Token dieses Namens ist aufgeführt</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <source>“%1” was most likely added: eToro said yes, and its answer, unreadable in part, carried the token&apos;s value. Agentfolio could not tie the value to a token on eToro (%2), so it is saved nowhere: copy it now. Once the token is listed under Portfolios and tokens, Paste value… there saves it.</source>
-        <translation>„%1“ wurde sehr wahrscheinlich hinzugefügt: eToro hat zugestimmt, und die teilweise unlesbare Antwort enthielt den Wert des Tokens. Agentfolio konnte den Wert keinem Token bei eToro zuordnen (%2), daher ist er nirgends gespeichert: Kopieren Sie ihn jetzt. Sobald das Token unter „Portfolios und Tokens“ aufgeführt ist, speichert „Wert einfügen…“ dort ihn.</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+4"/>
         <source>more than one token of that name is listed</source>
         <translation>mehr als ein Token dieses Namens ist aufgeführt</translation>
     </message>
@@ -3647,11 +3652,11 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>eToro&apos;s answer to adding “%1” carried the token&apos;s value, but Agentfolio could not tie it to a token on eToro, so it is saved nowhere, and eToro never shows it again. Once the token is listed under Portfolios and tokens, Paste value… there saves it.</source>
-        <translation>eToros Antwort auf das Hinzufügen von „%1“ enthielt den Wert des Tokens, aber Agentfolio konnte ihn keinem Token bei eToro zuordnen; er ist daher nirgends gespeichert, und eToro zeigt ihn nie wieder an. Sobald das Token unter „Portfolios und Tokens“ aufgeführt ist, speichert „Wert einfügen…“ dort ihn.</translation>
+        <source>eToro&apos;s answer to adding “%1” carried the token&apos;s value, but Agentfolio could not tie it to a token on eToro, so it is saved nowhere, and eToro never shows it again.</source>
+        <translation>eToros Antwort auf das Hinzufügen von „%1“ enthielt den Wert des Tokens, aber Agentfolio konnte ihn keinem Token bei eToro zuordnen; er ist daher nirgends gespeichert, und eToro zeigt ihn nie wieder an.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Put it in your agent&apos;s configuration or a password manager now: it is gone once this window is closed.</source>
         <translation>Legen Sie den Wert jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab: Sobald dieses Fenster geschlossen ist, ist er verloren.</translation>
     </message>
