@@ -397,8 +397,8 @@ void TokenManager::placeSalvagedToken(const QString &profileId, const QString &p
             // Token names are unique in a portfolio, and the server accepted this one, so
             // the token listed under it is the one just added; unless the index already
             // holds a secret for it, which is never replaced by another.
-            const auto named = [&requestedName](const UserToken &t) {
-                return t.name == requestedName;
+            const auto named = [name = requestedName](const UserToken &t) {
+                return t.name == name;
             };
             const auto listed =
                 std::find_if(portfolio->tokens.cbegin(), portfolio->tokens.cend(), named);
