@@ -30,9 +30,10 @@ packages=(
 )
 if [ "$mode" = test ]; then
     # Tests: a real Secret Service (gnome-keyring) on a private D-Bus session, secret-tool
-    # to look into it, Xvfb for screenshots, clang-format for the style check.
+    # to look into it, Xvfb for screenshots, clang-format for the style check, the desktop
+    # entry's and metainfo's validators, dpkg-dev and lintian to build and check the .deb.
     packages+=(gnome-keyring dbus-daemon dbus-bin libsecret-tools xvfb xauth clang-format git
-        desktop-file-utils appstream dpkg-dev)
+        desktop-file-utils appstream dpkg-dev lintian)
     # The hardening build: clang with its sanitizer and libFuzzer runtimes, clang-tidy, clazy.
     packages+=(clang libclang-rt-14-dev clang-tidy clazy)
 fi
@@ -64,13 +65,13 @@ if [ "$mode" = test ]; then
     # The same suite again, built by clang with AddressSanitizer and UndefinedBehaviorSanitizer
     # (leaks included), plus what only that build has: clang-tidy and clazy over app/ and ui/, and a
     # short run of every libFuzzer harness (tests/fuzz). Not repeated there: the style check
-    # and the .deb install, which test files, not code.
+    # and the .deb's install and lintian check, which test files, not code.
     hardening_dir=${AGENTFOLIO_HARDENING_BUILD_DIR:-$source_dir/build-hardening}
     CC=clang CXX=clang++ cmake -S "$source_dir" -B "$hardening_dir" -G Ninja \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGENTFOLIO_SANITIZE=ON -DAGENTFOLIO_FUZZ=ON
     cmake --build "$hardening_dir"
     ctest --test-dir "$hardening_dir" --output-on-failure --timeout 900 \
-        --exclude-regex '^(format|packaging_deb_install)$' || status=$?
+        --exclude-regex '^(format|packaging_deb_install|packaging_deb_lintian)$' || status=$?
     exit $status
 fi
 

@@ -50,6 +50,15 @@ done
 
 grep -qE "^(app-id|id): $id\$" "$flatpak" || fail "the Flatpak manifest's id is not $id"
 
+# The Debian changelog's newest entry and the manual pages name this version.
+changelog_version=$(sed -n '1s/^agentfolio (\([^)]*\)).*/\1/p' "$source_dir/packaging/changelog")
+[ "$changelog_version" = "$version" ] ||
+    fail "packaging/changelog's newest entry is for '$changelog_version', not $version"
+for page in agentfolio.1 agentfolio-sandbox.1; do
+    grep -q "^\.TH .* \"agentfolio $version\"" "$source_dir/packaging/$page" ||
+        fail "packaging/$page does not say \"agentfolio $version\" in its .TH line"
+done
+
 # A PNG's width and height are the big-endian words at bytes 16 and 20 (the IHDR chunk).
 png_size() {
     od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'

@@ -90,7 +90,9 @@ dpkg-deb --field "$deb" Recommends | grep -qF "gnome-keyring | kwalletmanager" \
 dpkg-deb --contents "$deb" | awk '{ print $NF }' | sed 's|^\./|/|' >"$work/contents"
 for path in /usr/bin/agentfolio /usr/bin/agentfolio-sandbox \
     /usr/share/applications/$id.desktop /usr/share/metainfo/$id.metainfo.xml \
-    /usr/share/icons/hicolor/scalable/apps/$id.svg /usr/share/doc/agentfolio/copyright; do
+    /usr/share/icons/hicolor/scalable/apps/$id.svg /usr/share/doc/agentfolio/copyright \
+    /usr/share/doc/agentfolio/changelog.gz /usr/share/man/man1/agentfolio.1.gz \
+    /usr/share/man/man1/agentfolio-sandbox.1.gz; do
     grep -qxF "$path" "$work/contents" || fail "the package lacks $path"
 done
 for size in 16 32 48 64 128 256; do
