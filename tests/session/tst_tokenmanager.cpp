@@ -61,6 +61,7 @@ private slots:
     void addTokenUnreadableAnswerNotFoundHandsBackTheValue_data();
     void addTokenUnreadableAnswerNotFoundHandsBackTheValue();
     void addTokenLostAnswerIsNeverNotAdded();
+    void addTokenOutcomeWaitsForItsOwnKeychainWrite();
 
     void updateTokenUpdatesIndex();
     void updateTokenWithoutChanges();
@@ -607,38 +608,89 @@ void TestTokenManager::addTokenUnreadableAnswerIsFoundByNameAndKept()
 
 // An unreadable yes, but the token is not in the list: the value goes back to the caller, who
 // must show it, never dropped.
+// What stands between an unreadable yes and the token it was for.
+enum class Salvage {
+    NotListed, // the server did not add it after all
+    ListFails, // the look-up is answered 500
+    ListedTwice, // the list names two tokens so (never from a real server)
+    AlreadyStored, // a token of that name is already in the keychain
+    HandOffHolds, // a token of that name is held by the hand-off, the keychain having refused
+};
+
 void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue_data()
 {
-    QTest::addColumn<bool>("listFails");
+    QTest::addColumn<Salvage>("salvage");
     QTest::addColumn<QString>("reason"); // in the message
-    QTest::newRow("not listed") << false << QStringLiteral("no token of that name is listed");
-    QTest::newRow("the list fails") << true << QStringLiteral("500");
+    // Whether the message suggests Paste value…, which only works on a token listed alone
+    // under its name without a value.
+    QTest::addColumn<bool>("pasteAdvice");
+    QTest::newRow("not listed") << Salvage::NotListed
+                                << QStringLiteral("no token of that name is listed") << true;
+    QTest::newRow("the list fails") << Salvage::ListFails << QStringLiteral("500") << true;
+    QTest::newRow("listed twice") << Salvage::ListedTwice
+                                  << QStringLiteral("more than one token of that name is listed")
+                                  << false;
+    QTest::newRow("already in the keychain")
+        << Salvage::AlreadyStored
+        << QStringLiteral("the listed token of that name already has a value here") << false;
+    QTest::newRow("held by the hand-off")
+        << Salvage::HandOffHolds
+        << QStringLiteral("the listed token of that name already has a value here") << false;
 }
 
 void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue()
 {
-    QFETCH(bool, listFails);
+    QFETCH(Salvage, salvage);
     QFETCH(QString, reason);
+    QFETCH(bool, pasteAdvice);
     CreatePortfolioResult created;
     QVERIFY(createPortfolio(QStringLiteral("Salvag2"), &created));
     const QString id = created.portfolio.id;
+    AddTokenRequest request;
+    request.tokenName = QStringLiteral("bot-3");
+    request.scopeIds = { 201 };
+
+    // A token already named so, whose value must not be replaced by the salvaged one.
+    CreatedToken earlier;
+    if (salvage == Salvage::AlreadyStored || salvage == Salvage::HandOffHolds) {
+        if (salvage == Salvage::HandOffHolds)
+            m_secrets->setFailure(StoreKind::NoKeychain);
+        const auto first = wait<const TokenActionOutcome &, const CreatedToken &>(
+            [&](auto done) { m_manager->addToken(id, request, this, done); });
+        QCOMPARE(first.calls, 1);
+        QVERIFY2(std::get<0>(first.values).ok, qPrintable(std::get<0>(first.values).message));
+        earlier = std::get<1>(first.values);
+        QCOMPARE(bool(m_session->handOff()->pendingToken(earlier.token.id)),
+                 salvage == Salvage::HandOffHolds);
+    }
+
     SandboxServer::Fault fault;
-    fault.kind = SandboxServer::Fault::Kind::Answer; // not processed: nothing is listed
+    fault.kind = SandboxServer::Fault::Kind::Answer; // not processed: nothing is added
     fault.method = "POST";
     fault.status = 201;
     fault.contentType = QByteArrayLiteral("application/json");
     fault.body = QByteArrayLiteral(R"({"userTokenName":"bot-3","userToken":"sk_only_copy"})");
     sandbox()->injectFault(fault);
-    if (listFails) {
+    if (salvage == Salvage::ListFails) {
         SandboxServer::Fault broken;
         broken.kind = SandboxServer::Fault::Kind::ServerError500;
         broken.method = "GET";
         sandbox()->injectFault(broken);
+    } else if (salvage == Salvage::ListedTwice) {
+        SandboxServer::Fault twice;
+        twice.kind = SandboxServer::Fault::Kind::Answer;
+        twice.method = "GET";
+        twice.status = 200;
+        twice.contentType = QByteArrayLiteral("application/json");
+        twice.body = QStringLiteral(R"({"agentPortfolios":[{"agentPortfolioId":"%1",)"
+                                    R"("agentPortfolioName":"Salvag2","userTokens":[)"
+                                    R"({"userTokenId":"t-1","userTokenName":"bot-3"},)"
+                                    R"({"userTokenId":"t-2","userTokenName":"bot-3"}]}]})")
+                         .arg(id)
+                         .toUtf8();
+        sandbox()->injectFault(twice);
     }
     const QStringList keysBefore = m_secrets->keys();
-    AddTokenRequest request;
-    request.tokenName = QStringLiteral("bot-3");
-    request.scopeIds = { 201 };
 
     const auto answer = wait<const TokenActionOutcome &, const CreatedToken &>(
         [&](auto done) { m_manager->addToken(id, request, this, done); });
@@ -651,6 +703,7 @@ void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue()
                  && outcome.message.contains(QStringLiteral("copy it now"))
                  && outcome.message.contains(reason),
              qPrintable(outcome.message));
+    QCOMPARE(outcome.message.contains(QStringLiteral("Paste value")), pasteAdvice);
     QVERIFY(!outcome.message.contains(QStringLiteral("sk_only_copy")));
     QCOMPARE(token.secret.reveal(), QStringLiteral("sk_only_copy"));
     QVERIFY(token.token.id.isEmpty());
@@ -658,6 +711,15 @@ void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue()
     QCOMPARE(token.token.name, QStringLiteral("bot-3"));
     QCOMPARE(token.token.scopeIds, QList<int> { 201 });
     QCOMPARE(m_secrets->keys(), keysBefore);
+    QCOMPARE(sandbox()->pendingFaultCount(), 0);
+    // The earlier token keeps its own value, wherever it is.
+    if (salvage == Salvage::AlreadyStored) {
+        const auto stored = m_secrets->value(tokenKey(earlier.token.id));
+        QVERIFY(stored && *stored == earlier.secret);
+    } else if (salvage == Salvage::HandOffHolds) {
+        const auto held = m_session->handOff()->pendingToken(earlier.token.id);
+        QVERIFY(held && held->token.secret == earlier.secret);
+    }
 }
 
 // The answer never came after the server may have acted: "may have been added", never "not
@@ -691,6 +753,59 @@ void TestTokenManager::addTokenLostAnswerIsNeverNotAdded()
 }
 
 // ---- update ------------------------------------------------------------------------------
+
+// Two tokens added to one portfolio, the keychain answering the second first: each outcome
+// waits for its own token's write. The first token is in the index (not yet stored) when the
+// second's hand-off finishes, and must not be reported as in the keychain then.
+void TestTokenManager::addTokenOutcomeWaitsForItsOwnKeychainWrite()
+{
+    CreatePortfolioResult created;
+    QVERIFY(createPortfolio(QStringLiteral("Twice01"), &created));
+    const QString id = created.portfolio.id;
+    m_secrets->setNeverAnswer(true);
+    using Outcomes = QList<TokenActionOutcome>;
+    auto outcomes = std::make_shared<QMap<QString, Outcomes>>();
+    for (const QString name : { QStringLiteral("first"), QStringLiteral("second") }) {
+        AddTokenRequest request;
+        request.tokenName = name;
+        request.scopeIds = { 200 };
+        m_manager->addToken(
+            id, request, this,
+            [outcomes, name](const TokenActionOutcome &outcome, const CreatedToken &) {
+                (*outcomes)[name].append(outcome);
+            });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_secrets->hangingCount(), 2, Timeout);
+    // Both are in the index before their writes end (the hand-off records them first).
+    const auto indexedId = [&](const QString &name) {
+        const auto portfolio = index()->portfolio(profile(), id);
+        if (!portfolio)
+            return QString();
+        for (const IndexedToken &t : portfolio->tokens) {
+            if (t.token.name == name)
+                return t.token.id;
+        }
+        return QString();
+    };
+    const QString firstId = indexedId(QStringLiteral("first"));
+    const QString secondId = indexedId(QStringLiteral("second"));
+    QVERIFY(!firstId.isEmpty() && !secondId.isEmpty());
+
+    m_secrets->answerHanging(tokenKey(secondId));
+    QTRY_COMPARE_WITH_TIMEOUT(outcomes->value(QStringLiteral("second")).size(), 1, Timeout);
+    QVERIFY(outcomes->value(QStringLiteral("second")).constFirst().ok);
+    QVERIFY2(outcomes->value(QStringLiteral("first")).isEmpty(),
+             "the first token was reported before its own keychain write ended");
+    QVERIFY(!m_secrets->contains(tokenKey(firstId)));
+
+    m_secrets->answerHanging(tokenKey(firstId));
+    QTRY_COMPARE_WITH_TIMEOUT(outcomes->value(QStringLiteral("first")).size(), 1, Timeout);
+    const TokenActionOutcome first = outcomes->value(QStringLiteral("first")).constFirst();
+    QVERIFY2(first.ok && first.message.contains(QStringLiteral("Its secret is in the keychain")),
+             qPrintable(first.message));
+    QVERIFY(m_secrets->contains(tokenKey(firstId)));
+    QCOMPARE(outcomes->value(QStringLiteral("second")).size(), 1);
+}
 
 void TestTokenManager::updateTokenUpdatesIndex()
 {
