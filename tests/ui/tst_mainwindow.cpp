@@ -4,6 +4,7 @@
 #include "clipboardguard.h"
 #include "createportfoliopage.h"
 #include "mainwindow.h"
+#include "messageboxanswer.h"
 #include "noticepanel.h"
 #include "resultpanel.h"
 #include "sandbox/sandboxserver.h"
@@ -35,7 +36,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 using namespace agentfolio;
 using Fault = SandboxServer::Fault;
@@ -84,8 +84,6 @@ private slots:
 private:
     void fillByKeyboard(const QString &amount, const QString &name, const QString &token);
     QMessageBox *waitForConfirmation();
-    // Answers the next modal message box with the button of `role`; returns its text.
-    void answerNextMessageBox(QMessageBox::ButtonRole role, QString *text);
     void confirmByKeyboard();
     SandboxServer *sandbox() const { return m_session->sandbox(); }
 
@@ -324,16 +322,7 @@ void TestMainWindow::unreadableAnswersTokenIsSavedAfterCheckNow()
 
     // Quitting now would lose it: the question says so.
     QString question;
-    QTimer::singleShot(200, this, [&question] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        question = box->text();
-        for (QAbstractButton *button : box->buttons()) {
-            if (box->buttonRole(button) == QMessageBox::RejectRole)
-                button->click(); // "Stay"
-        }
-    });
+    const MessageBoxAnswer stay(QMessageBox::RejectRole, &question);
     QVERIFY(!m_window->close());
     QVERIFY2(question.contains(QStringLiteral("only in memory")), qPrintable(question));
 
@@ -355,25 +344,6 @@ void TestMainWindow::unreadableAnswersTokenIsSavedAfterCheckNow()
     QVERIFY(copy && copy->isVisible());
     QTest::mouseClick(copy, Qt::LeftButton);
     QVERIFY(QGuiApplication::clipboard()->text() == rescued.secret.reveal());
-}
-
-// Answers the next modal message box with the button of `role`, and gives its text to
-// `text`; `text` stays empty when no box came.
-void TestMainWindow::answerNextMessageBox(QMessageBox::ButtonRole role, QString *text)
-{
-    text->clear();
-    QTimer::singleShot(200, this, [role, text] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        for (QAbstractButton *button : box->buttons()) {
-            if (box->buttonRole(button) == role) {
-                *text = box->text();
-                button->click();
-                return;
-            }
-        }
-    });
 }
 
 void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
@@ -424,14 +394,14 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
             && m_window->createFlow()->unplacedTokens().size() == 1;
     };
     QString question;
-    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    const MessageBoxAnswer stay1(QMessageBox::RejectRole, &question);
     QVERIFY(!m_window->close());
     QVERIFY2(question.contains(QStringLiteral("held only in memory")), qPrintable(question));
     QVERIFY(stillHeld());
 
     auto *another =
         m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("createAnotherButton"));
-    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    const MessageBoxAnswer stay2(QMessageBox::RejectRole, &question);
     QTest::mouseClick(another, Qt::LeftButton);
     QVERIFY2(question.contains(QStringLiteral("saved nowhere")), qPrintable(question));
     QVERIFY(stillHeld());
@@ -442,7 +412,7 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
             newPortfolio = action;
     }
     QVERIFY(newPortfolio);
-    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    const MessageBoxAnswer stay3(QMessageBox::RejectRole, &question);
     newPortfolio->trigger();
     QVERIFY2(question.contains(QStringLiteral("saved nowhere")), qPrintable(question));
     QVERIFY(stillHeld());
@@ -457,7 +427,7 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
     QVERIFY(otherIndex >= 0);
     QCOMPARE(qAbs(otherIndex - profiles->currentIndex()), 1); // one key away
     profiles->setFocus(Qt::TabFocusReason);
-    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    const MessageBoxAnswer stay4(QMessageBox::RejectRole, &question);
     QTest::keyClick(profiles, otherIndex > profiles->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
     QVERIFY2(question.contains(QStringLiteral("saved nowhere")), qPrintable(question));
     QVERIFY(stillHeld());
@@ -465,7 +435,7 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
     QCOMPARE(profiles->currentData().toString(), Profile::sandboxId());
 
     // Leaving, once the user says so, forgets it.
-    answerNextMessageBox(QMessageBox::DestructiveRole, &question);
+    const MessageBoxAnswer leave1(QMessageBox::DestructiveRole, &question);
     QTest::mouseClick(another, Qt::LeftButton);
     QVERIFY2(question.contains(QStringLiteral("saved nowhere")), qPrintable(question));
     QTRY_VERIFY(!m_window->resultPanel()->isVisible());
@@ -532,7 +502,7 @@ void TestMainWindow::heldValueOfATokenTheHandOffHoldsIsNeverShownSaved()
     QCOMPARE(m_window->createFlow()->unplacedTokens().size(), 1);
 
     QString question;
-    answerNextMessageBox(QMessageBox::DestructiveRole, &question);
+    const MessageBoxAnswer leave1(QMessageBox::DestructiveRole, &question);
     QTest::mouseClick(
         m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("createAnotherButton")),
         Qt::LeftButton);
@@ -663,12 +633,12 @@ void TestMainWindow::addTokenValueNothingCanSaveIsShownUntilTheUserLetsItGo()
 
     // Escape asks; "Keep it open" keeps it; "Close and lose it" lets it go.
     QString question;
-    answerNextMessageBox(QMessageBox::RejectRole, &question);
+    const MessageBoxAnswer stay1(QMessageBox::RejectRole, &question);
     QTest::keyClick(held, Qt::Key_Escape);
     QVERIFY2(question.contains(QStringLiteral("gone for good")), qPrintable(question));
     QVERIFY(held->isVisible());
     const QPointer<UnsavedValueDialog> guard(held);
-    answerNextMessageBox(QMessageBox::DestructiveRole, &question);
+    const MessageBoxAnswer leave1(QMessageBox::DestructiveRole, &question);
     QTest::mouseClick(held->closeButton(), Qt::LeftButton);
     QTRY_VERIFY(!guard);
     // The add dialog is still there, saying what happened; nothing was stored.
@@ -686,16 +656,7 @@ void TestMainWindow::quittingWithAPendingTokenAsksFirst()
     QTRY_VERIFY_WITH_TIMEOUT(m_session->handOff()->hasPendingTokens(), 10000);
 
     QString question;
-    QTimer::singleShot(200, this, [&question] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        question = box->text();
-        for (QAbstractButton *button : box->buttons()) {
-            if (box->buttonRole(button) == QMessageBox::RejectRole)
-                button->click(); // "Stay"
-        }
-    });
+    const MessageBoxAnswer stay(QMessageBox::RejectRole, &question);
     QVERIFY(!m_window->close());
     QVERIFY(m_window->isVisible());
     QVERIFY2(question.contains(QStringLiteral("bot-token")), qPrintable(question));

@@ -7,6 +7,7 @@
 #include "deleteportfoliodialog.h"
 #include "domain/scopes.h"
 #include "edittokendialog.h"
+#include "messageboxanswer.h"
 #include "noticepanel.h"
 #include "pastetokendialog.h"
 #include "sandbox/sandboxserver.h"
@@ -36,7 +37,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QTreeView>
 
 using namespace agentfolio;
@@ -761,16 +761,9 @@ void tst_TokensPage::addTokenUnreadableAnswerValueIsHeldForCopying()
 
     // "Close and lose it".
     const QPointer<UnsavedValueDialog> guard(held);
-    QTimer::singleShot(200, this, [] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        for (QAbstractButton *button : box->buttons()) {
-            if (box->buttonRole(button) == QMessageBox::DestructiveRole)
-                button->click();
-        }
-    });
+    const MessageBoxAnswer leave(QMessageBox::DestructiveRole);
     held->closeButton()->click();
+    QVERIFY(leave.answered());
     QTRY_VERIFY(!guard);
     dialog->reject();
     QTRY_VERIFY(!m_page->addTokenDialog());
