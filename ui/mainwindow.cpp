@@ -646,56 +646,53 @@ void MainWindow::addToken(const QString &portfolioId)
     m_addTokenDialog = dialog;
     // Through the token manager, as on the tokens tab: the same hand-off, and the same rescue
     // of a value that came back in an unreadable answer.
-    connect(
-        dialog, &AddTokenDialog::addRequested, this,
-        [this, dialog, profileId, portfolioId](const AddTokenRequest &request) {
-            if (dialog->isBusy())
-                return;
-            dialog->setBusy(true, tr("Adding the token…"));
-            m_tokenManager->addToken(
-                portfolioId, request, dialog,
-                [this, dialog, profileId, portfolioId](const TokenActionOutcome &outcome,
-                                                       const CreatedToken &created) {
-                    dialog->setBusy(false);
-                    if (!outcome.ok) {
-                        const QString shown = outcome.apiError
-                            ? outcome.message + QLatin1Char(' ') + outcome.apiError->requestIdText()
-                            : outcome.message;
-                        dialog->showServerProblem(
-                            outcome.apiError ? outcome.apiError->field : Field::None, shown);
-                        // A value the answer carried but nothing could save: this is the
-                        // user's only chance to keep it.
-                        if (!created.secret.isEmpty()) {
-                            auto *held = new UnsavedValueDialog(
-                                created,
-                                outcome.apiError ? outcome.apiError->requestIdText() : QString(),
-                                m_clipboard, dialog);
-                            held->setAttribute(Qt::WA_DeleteOnClose);
-                            held->open();
+    connect(dialog, &AddTokenDialog::addRequested, this,
+            [this, dialog, profileId, portfolioId](const AddTokenRequest &request) {
+                if (dialog->isBusy())
+                    return;
+                dialog->setBusy(true, tr("Adding the token…"));
+                m_tokenManager->addToken(
+                    portfolioId, request, dialog,
+                    [this, dialog, profileId, portfolioId](const TokenActionOutcome &outcome,
+                                                           const CreatedToken &created) {
+                        dialog->setBusy(false);
+                        if (!outcome.ok) {
+                            const QString shown = outcome.apiError ? outcome.message
+                                    + QLatin1Char(' ') + outcome.apiError->requestIdText()
+                                                                   : outcome.message;
+                            dialog->showServerProblem(
+                                outcome.apiError ? outcome.apiError->field : Field::None, shown);
+                            // A value the answer carried but nothing could save: this is the
+                            // user's only chance to keep it.
+                            if (!created.secret.isEmpty()) {
+                                auto *held =
+                                    new UnsavedValueDialog(created, shown, m_clipboard, dialog);
+                                held->setAttribute(Qt::WA_DeleteOnClose);
+                                held->open();
+                            }
+                            return;
                         }
-                        return;
-                    }
-                    CreatePortfolioResult result;
-                    const auto indexed = m_session->index()->portfolio(profileId, portfolioId);
-                    if (indexed)
-                        result.portfolio = toPortfolio(*indexed);
-                    result.portfolio.id = portfolioId;
-                    result.createdTokens = { created };
-                    // After the hand-off's first answer: a token the keychain refused is
-                    // pending there (the card shows it, with Retry); any other is saved.
-                    m_resultPanel->showResult(profileId, result,
-                                              indexed && indexed->investment ? *indexed->investment
-                                                                             : Money(),
-                                              outcome.requestId, m_session->handOff());
-                    if (TokenCard *card = m_resultPanel->tokenCard(created.token.id); card
-                        && !outcome.storeError
-                        && !m_session->handOff()->pendingToken(created.token.id))
-                        card->setStorageState(TokenCard::State::Saved);
-                    m_pages->setCurrentIndex(1);
-                    statusBar()->showMessage(outcome.message, 10000);
-                    dialog->accept();
-                });
-        });
+                        CreatePortfolioResult result;
+                        const auto indexed = m_session->index()->portfolio(profileId, portfolioId);
+                        if (indexed)
+                            result.portfolio = toPortfolio(*indexed);
+                        result.portfolio.id = portfolioId;
+                        result.createdTokens = { created };
+                        // After the hand-off's first answer: a token the keychain refused is
+                        // pending there (the card shows it, with Retry); any other is saved.
+                        m_resultPanel->showResult(
+                            profileId, result,
+                            indexed && indexed->investment ? *indexed->investment : Money(),
+                            outcome.requestId, m_session->handOff());
+                        if (TokenCard *card = m_resultPanel->tokenCard(created.token.id); card
+                            && !outcome.storeError
+                            && !m_session->handOff()->pendingToken(created.token.id))
+                            card->setStorageState(TokenCard::State::Saved);
+                        m_pages->setCurrentIndex(1);
+                        statusBar()->showMessage(outcome.message, 10000);
+                        dialog->accept();
+                    });
+            });
     dialog->open();
 }
 

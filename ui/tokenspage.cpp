@@ -1046,46 +1046,44 @@ void TokensPage::addToken()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setNow(m_clock);
     m_addDialog = dialog;
-    connect(
-        dialog, &AddTokenDialog::addRequested, this,
-        [this, portfolioId](const AddTokenRequest &request) {
-            if (!m_addDialog || m_addDialog->isBusy() || !actionsAllowed())
-                return;
-            m_addDialog->setBusy(true, tr("Adding the token on eToro…"));
-            const QPointer<AddTokenDialog> dialog = m_addDialog;
-            m_manager->addToken(
-                portfolioId, request, this,
-                [this, dialog, portfolioId](const TokenActionOutcome &outcome,
-                                            const CreatedToken &created) {
-                    showOutcome(outcome);
-                    if (!outcome.ok) {
-                        if (dialog)
-                            dialog->showServerProblem(outcome.apiError ? outcome.apiError->field
-                                                                       : Field::None,
-                                                      withRequestId(outcome));
-                        // A value the answer carried but nothing could
-                        // save: this is the user's only chance to keep it.
-                        if (!created.secret.isEmpty()) {
-                            auto *held = new UnsavedValueDialog(
-                                created,
-                                outcome.apiError ? outcome.apiError->requestIdText() : QString(),
-                                m_clipboard, dialog ? static_cast<QWidget *>(dialog.data()) : this);
-                            held->setAttribute(Qt::WA_DeleteOnClose);
-                            held->open();
+    connect(dialog, &AddTokenDialog::addRequested, this,
+            [this, portfolioId](const AddTokenRequest &request) {
+                if (!m_addDialog || m_addDialog->isBusy() || !actionsAllowed())
+                    return;
+                m_addDialog->setBusy(true, tr("Adding the token on eToro…"));
+                const QPointer<AddTokenDialog> dialog = m_addDialog;
+                m_manager->addToken(
+                    portfolioId, request, this,
+                    [this, dialog, portfolioId](const TokenActionOutcome &outcome,
+                                                const CreatedToken &created) {
+                        showOutcome(outcome);
+                        if (!outcome.ok) {
+                            if (dialog)
+                                dialog->showServerProblem(outcome.apiError ? outcome.apiError->field
+                                                                           : Field::None,
+                                                          withRequestId(outcome));
+                            // A value the answer carried but nothing could
+                            // save: this is the user's only chance to keep it.
+                            if (!created.secret.isEmpty()) {
+                                auto *held = new UnsavedValueDialog(
+                                    created, withRequestId(outcome), m_clipboard,
+                                    dialog ? static_cast<QWidget *>(dialog.data()) : this);
+                                held->setAttribute(Qt::WA_DeleteOnClose);
+                                held->open();
+                            }
+                            return;
                         }
-                        return;
-                    }
-                    if (dialog) {
-                        dialog->setBusy(false);
-                        dialog->accept();
-                    }
-                    // The hand-off writes it to the index after the keychain
-                    // answers.
-                    m_pendingPortfolioId = portfolioId;
-                    m_pendingTokenId = created.token.id;
-                    scheduleSync();
-                });
-        });
+                        if (dialog) {
+                            dialog->setBusy(false);
+                            dialog->accept();
+                        }
+                        // The hand-off writes it to the index after the keychain
+                        // answers.
+                        m_pendingPortfolioId = portfolioId;
+                        m_pendingTokenId = created.token.id;
+                        scheduleSync();
+                    });
+            });
     dialog->open();
 }
 

@@ -10,19 +10,13 @@
 
 namespace agentfolio {
 
-UnsavedValueDialog::UnsavedValueDialog(const CreatedToken &value, const QString &requestIdText,
+UnsavedValueDialog::UnsavedValueDialog(const CreatedToken &value, const QString &explanation,
                                        ClipboardGuard *clipboard, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("A token value saved nowhere"));
     setObjectName(QStringLiteral("unsavedValueDialog"));
 
-    QString explanation =
-        tr("eToro's answer to adding “%1” carried the token's value, but Agentfolio could not "
-           "tie it to a token on eToro, so it is saved nowhere, and eToro never shows it again.")
-            .arg(value.token.name);
-    if (!requestIdText.isEmpty())
-        explanation += QLatin1Char(' ') + requestIdText;
     auto *text = new QLabel(explanation, this);
     text->setObjectName(QStringLiteral("explanation"));
     // The name is the user's own text: never read it as markup.

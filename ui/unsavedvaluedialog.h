@@ -19,9 +19,10 @@ class UnsavedValueDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // `requestIdText`: "Request id: …", to quote to eToro (may be empty). `clipboard` is not
-    // owned.
-    UnsavedValueDialog(const CreatedToken &value, const QString &requestIdText,
+    // `explanation`: what happened and why the value could not be placed, as the add dialog
+    // says it (its own text is covered by this one), with the request id to quote to eToro.
+    // `clipboard` is not owned.
+    UnsavedValueDialog(const CreatedToken &value, const QString &explanation,
                        ClipboardGuard *clipboard, QWidget *parent = nullptr);
 
     TokenCard *card() const { return m_card; }

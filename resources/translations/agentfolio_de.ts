@@ -1462,7 +1462,7 @@
         <translation>Hierbleiben</translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+88"/>
         <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Put them in your agent&apos;s configuration or a password manager first, or retry saving.</source>
         <translation>
             <numerusform>%n Token konnte nicht im Schlüsselbund gespeichert werden: %1. Wenn Sie Agentfolio jetzt beenden, ist sein Wert endgültig verloren; eToro zeigt ein Token nie wieder an. Legen Sie den Wert zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab, oder versuchen Sie erneut, ihn zu speichern.</numerusform>
@@ -1478,7 +1478,7 @@
         </translation>
     </message>
     <message>
-        <location line="-556"/>
+        <location line="-553"/>
         <location line="+156"/>
         <location line="+105"/>
         <source>Sandbox</source>
@@ -1607,12 +1607,12 @@
         <translation>Bei eToro gibt es kein Portfolio namens %1: Es wurde nicht erstellt, und es wurde kein Geld bewegt. Sie können die Anfrage erneut senden.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>Adding the token…</source>
         <translation>Das Token wird hinzugefügt…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>%1 (portfolio %2)</source>
         <translation>%1 (Portfolio %2)</translation>
     </message>
@@ -3633,12 +3633,12 @@ Token-ID: %2</translation>
         <translation>Wird bei eToro gespeichert…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>Adding the token on eToro…</source>
         <translation>Das Token wird bei eToro hinzugefügt…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>Copied the portfolio&apos;s id.</source>
         <translation>Die ID des Portfolios wurde kopiert.</translation>
     </message>
@@ -3651,12 +3651,7 @@ Token-ID: %2</translation>
         <translation>Ein nirgends gespeicherter Token-Wert</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>eToro&apos;s answer to adding “%1” carried the token&apos;s value, but Agentfolio could not tie it to a token on eToro, so it is saved nowhere, and eToro never shows it again.</source>
-        <translation>eToros Antwort auf das Hinzufügen von „%1“ enthielt den Wert des Tokens, aber Agentfolio konnte ihn keinem Token bei eToro zuordnen; er ist daher nirgends gespeichert, und eToro zeigt ihn nie wieder an.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Put it in your agent&apos;s configuration or a password manager now: it is gone once this window is closed.</source>
         <translation>Legen Sie den Wert jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab: Sobald dieses Fenster geschlossen ist, ist er verloren.</translation>
     </message>

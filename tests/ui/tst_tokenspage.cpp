@@ -755,6 +755,12 @@ void tst_TokensPage::addTokenUnreadableAnswerValueIsHeldForCopying()
     QTRY_VERIFY_WITH_TIMEOUT(
         (held = dialog->findChild<UnsavedValueDialog *>()) && held->isVisible(), 10000);
     QCOMPARE(held->card()->storageState(), TokenCard::State::Unsaveable);
+    // Why it could not be saved, which the add dialog it covers says too.
+    const QString explanation = held->findChild<QLabel *>(QStringLiteral("explanation"))->text();
+    QVERIFY2(explanation.contains(QStringLiteral("no token of that name is listed"))
+                 && explanation.contains(QStringLiteral("Request id: ")),
+             qPrintable(explanation));
+    QVERIFY(!explanation.contains(QStringLiteral("sk_held")));
     held->card()->findChild<QPushButton *>(QStringLiteral("copyButton"))->click();
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("sk_held"));
     QCOMPARE(m_secrets->keys(), keysBefore);
