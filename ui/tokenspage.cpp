@@ -724,8 +724,9 @@ void TokensPage::showToken(const IndexedPortfolio &portfolio, const IndexedToken
     if (pending && pending->profileId == m_profileId) {
         secret = pending->storing
             ? tr("Being saved in the keychain…")
-            : tr("Only in this window's memory: the keychain refused it (%1). Copy it now, or "
-                 "retry saving it; it is lost when Agentfolio quits.")
+            : tr("Only in this window's memory: the keychain refused it (%1). Retry saving it, "
+                 "or copy it into your agent's configuration or a password manager now; it is "
+                 "lost when Agentfolio quits.")
                   .arg(pending->error ? pending->error->message : tr("no reason given"));
     } else if (indexed.secretStored) {
         secret = tr("Stored in this computer's keychain.");

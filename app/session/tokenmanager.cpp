@@ -473,7 +473,8 @@ void TokenManager::keepAddedToken(const QString &profileId, const QString &portf
                     tr("Added “%1” to “%2”, but its secret could not be saved in the keychain:")
                         .arg(name, portfolio)
                     + QLatin1Char(' ') + (*pendingError)->message + QLatin1Char(' ')
-                    + tr("It is kept in memory only: copy it now, or retry saving it.");
+                    + tr("It is kept in memory only: retry saving it, or copy it into your "
+                         "agent's configuration or a password manager now.");
             } else {
                 outcome.message =
                     tr("Added “%1” to “%2”. Its secret is in the keychain.").arg(name, portfolio);

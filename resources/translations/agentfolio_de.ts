@@ -2758,12 +2758,12 @@ Token-ID: %2</translation>
         <location line="+75"/>
         <location line="+54"/>
         <location line="+217"/>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>No account is open.</source>
         <translation>Es ist kein Konto geöffnet.</translation>
     </message>
     <message>
-        <location line="-475"/>
+        <location line="-476"/>
         <source>Not connected to the account yet; wait a moment and try again.</source>
         <translation>Noch nicht mit dem Konto verbunden; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
@@ -2913,11 +2913,11 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>It is kept in memory only: copy it now, or retry saving it.</source>
-        <translation>Es wird nur im Arbeitsspeicher gehalten: Kopieren Sie es jetzt, oder versuchen Sie erneut, es zu speichern.</translation>
+        <source>It is kept in memory only: retry saving it, or copy it into your agent&apos;s configuration or a password manager now.</source>
+        <translation>Es wird nur im Arbeitsspeicher gehalten: Versuchen Sie erneut, es zu speichern, oder kopieren Sie es jetzt in die Konfiguration Ihres Agenten oder in einen Passwortmanager.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Added “%1” to “%2”. Its secret is in the keychain.</source>
         <translation>„%1“ wurde zu „%2“ hinzugefügt. Sein Geheimnis liegt im Schlüsselbund.</translation>
     </message>
@@ -3355,18 +3355,18 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+354"/>
+        <location line="+355"/>
         <source>&amp;Reveal</source>
         <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location line="-354"/>
-        <location line="+355"/>
+        <location line="-355"/>
+        <location line="+356"/>
         <source>Reveal the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens anzeigen</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-355"/>
         <source>Shows the secret here for a few seconds.</source>
         <translation>Zeigt das Geheimnis hier für einige Sekunden an.</translation>
     </message>
@@ -3523,11 +3523,11 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Only in this window&apos;s memory: the keychain refused it (%1). Copy it now, or retry saving it; it is lost when Agentfolio quits.</source>
-        <translation>Nur im Arbeitsspeicher dieses Fensters: Der Schlüsselbund hat es abgelehnt (%1). Kopieren Sie es jetzt, oder versuchen Sie erneut, es zu speichern; beim Beenden von Agentfolio geht es verloren.</translation>
+        <source>Only in this window&apos;s memory: the keychain refused it (%1). Retry saving it, or copy it into your agent&apos;s configuration or a password manager now; it is lost when Agentfolio quits.</source>
+        <translation>Nur im Arbeitsspeicher dieses Fensters: Der Schlüsselbund hat es abgelehnt (%1). Versuchen Sie erneut, es zu speichern, oder kopieren Sie es jetzt in die Konfiguration Ihres Agenten oder in einen Passwortmanager; beim Beenden von Agentfolio geht es verloren.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>no reason given</source>
         <translation>ohne Angabe von Gründen</translation>
     </message>

@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+128"/>
         <source>Copied the secret of “%1”. The clipboard is cleared in %n second(s).</source>
         <translation>
             <numerusform>Copied the secret of “%1”. The clipboard is cleared in %n second.</numerusform>

@@ -20,6 +20,7 @@
 #include "store/memorysecretstore.h"
 #include "store/portfolioindex.h"
 #include "store/secretkeys.h"
+#include "store/tokenhandoff.h"
 #include "tokencard.h"
 #include "tokenspage.h"
 #include "unsavedvaluedialog.h"
@@ -100,6 +101,7 @@ private slots:
     void forgetCancelledChangesNothing();
     void pasteValueForAnUnstoredToken();
     void addTokenAppearsSelected();
+    void addTokenTheKeychainRefusesIsHeldForCopying();
     void addTokenWithATakenNameShowsAtTheNameField();
     void addTokenBeyondTheQuota();
     void addTokenLostAnswerSaysMayHaveBeenAdded();
@@ -650,6 +652,38 @@ void tst_TokensPage::addTokenAppearsSelected()
     QVERIFY(keychainHas(tokenId));
     QTRY_COMPARE(label("tokenSecretState"), QStringLiteral("Stored in this computer's keychain."));
     QVERIFY(noticeText().startsWith(QStringLiteral("Added “second-bot” to “Alpha01”.")));
+}
+
+// The keychain refuses the new token's value: the tab says where the value is (this window's
+// memory), what to do with it, and Copy still hands it over without asking the keychain.
+void tst_TokensPage::addTokenTheKeychainRefusesIsHeldForCopying()
+{
+    QVERIFY(m_page->selectPortfolio(m_alpha.portfolioId));
+    m_secrets->setFailure(SecretStoreError::Kind::AccessDenied);
+    QTest::mouseClick(find("addToken"), Qt::LeftButton);
+    QTRY_VERIFY(m_page->addTokenDialog() && m_page->addTokenDialog()->isVisible());
+    AddTokenDialog *dialog = m_page->addTokenDialog();
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenName")),
+                     QStringLiteral("held-bot"));
+    dialog->findChild<QPushButton *>(QStringLiteral("addToken"))->click();
+    QTRY_VERIFY(!m_page->addTokenDialog());
+
+    QTRY_VERIFY(!m_page->selectedTokenId().isEmpty());
+    const QString tokenId = m_page->selectedTokenId();
+    QVERIFY(!keychainHas(tokenId));
+    const auto held = m_session->handOff()->pendingToken(tokenId);
+    QVERIFY(held);
+    QVERIFY2(noticeText().contains(QStringLiteral("kept in memory only"))
+                 && noticeText().contains(QStringLiteral("password manager")),
+             qPrintable(noticeText()));
+    QTRY_VERIFY(label("tokenSecretState").contains(QStringLiteral("the keychain refused it")));
+    QVERIFY2(
+        label("tokenSecretState").contains(QStringLiteral("password manager"))
+            && label("tokenSecretState").contains(QStringLiteral("lost when Agentfolio quits")),
+        qPrintable(label("tokenSecretState")));
+
+    QTest::mouseClick(find("copyToken"), Qt::LeftButton);
+    QTRY_COMPARE(clipboardText(), held->token.secret.reveal());
 }
 
 void tst_TokensPage::addTokenWithATakenNameShowsAtTheNameField()
