@@ -119,6 +119,21 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     // Two rooms: creating a portfolio, and coming back to its tokens.
     m_tokenManager = new TokenManager(m_session, this);
+    // A value the result page holds unsaved, pasted onto its token under Portfolios and
+    // tokens, is saved: leaving no longer asks about it.
+    connect(
+        m_tokenManager, &TokenManager::pastedSecretStored, this,
+        [this](const QString &profileId, const QString &, const QString &, const Secret &secret) {
+            if (!m_flow->releaseUnplaced(profileId, secret))
+                return;
+            m_resultPanel->heldValueSaved(secret);
+            if (m_flow->unplacedTokens().isEmpty())
+                m_notice->showMessage(
+                    NoticePanel::Tone::Information,
+                    tr("%1 was created, and every token value shown for it is now saved "
+                       "in the keychain.")
+                        .arg(m_flow->request().portfolioName));
+        });
     m_tokensTab = new QWidget(central);
     auto *tokensLayout = new QVBoxLayout(m_tokensTab);
     tokensLayout->setContentsMargins(0, 0, 0, 0);

@@ -369,6 +369,17 @@ void ResultPanel::retry(const QString &tokenId)
         card->setStorageState(TokenCard::State::Saving);
 }
 
+void ResultPanel::heldValueSaved(const Secret &secret)
+{
+    for (qsizetype i = m_heldHere.size() - 1; i >= 0; --i) {
+        const QPointer<TokenCard> card = m_heldHere.at(i);
+        if (!card || !card->holds(secret))
+            continue;
+        m_heldHere.removeAt(i);
+        card->setStorageState(TokenCard::State::Saved);
+    }
+}
+
 bool ResultPanel::hasUnsavedTokens() const
 {
     for (const QPointer<TokenCard> &card : m_cards) {

@@ -40,6 +40,9 @@ public:
     QString portfolioId() const { return m_portfolioId; }
     // Any token whose secret is not (yet) in the keychain: closing would lose it.
     bool hasUnsavedTokens() const;
+    // The user saved `secret` in the keychain (Paste value…): a card held here with that value
+    // shows it saved, and no longer counts as unsaved.
+    void heldValueSaved(const Secret &secret);
     QList<TokenCard *> tokenCards() const;
     TokenCard *tokenCard(const QString &tokenId) const;
 

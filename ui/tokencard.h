@@ -43,6 +43,8 @@ public:
     // quit").
     void setUnsaveableAdvice(const QString &advice);
     State storageState() const { return m_state; }
+    // Whether this card shows `secret` (compared here: the value never leaves the card).
+    bool holds(const Secret &secret) const { return !secret.isEmpty() && m_secret == secret; }
     QString storageProblem() const { return m_problem; }
 
     bool isRevealed() const;

@@ -199,6 +199,18 @@ void CreateFlow::checkAnswered(ApiReply *reply)
     emit checkFinished(CheckResult::Adopted);
 }
 
+bool CreateFlow::releaseUnplaced(const QString &profileId, const Secret &secret)
+{
+    if (profileId != m_profileId || secret.isEmpty())
+        return false;
+    const qsizetype released = m_unplaced.removeIf(
+        [&secret](const CreatedToken &created) { return created.secret == secret; });
+    if (released > 0)
+        qCInfo(lcSession).noquote()
+            << "create flow:" << released << "unplaced token value(s) saved by the user; let go";
+    return released > 0;
+}
+
 void CreateFlow::rescueSalvagedTokens(const Portfolio &found)
 {
     // Tokens that cannot take a salvaged secret: eToro shows each secret once, so one whose

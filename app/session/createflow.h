@@ -80,6 +80,10 @@ public:
     // the user to copy, until reset() or the next submit(): callers ask the user first.
     const QList<CreatedToken> &rescuedTokens() const { return m_rescued; }
     const QList<CreatedToken> &unplacedTokens() const { return m_unplaced; }
+    // The user saved `secret` in the keychain for a token of `profileId` (Paste value…):
+    // an unplaced token holding that very value is no longer the only copy, and is let go.
+    // Returns whether one was.
+    bool releaseUnplaced(const QString &profileId, const Secret &secret);
 
 signals:
     void stateChanged(agentfolio::CreateFlow::State state);

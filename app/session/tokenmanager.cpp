@@ -718,7 +718,7 @@ void TokenManager::storePastedToken(const QString &portfolioId, const QString &t
     const QString key = SecretKeys::tokenKey(profileId, tokenId);
     m_session->secrets()->write(
         key, trimmed, this,
-        [this, profileId, portfolioId, tokenId, name, finish](const SecretResult &result) {
+        [this, profileId, portfolioId, tokenId, name, trimmed, finish](const SecretResult &result) {
             TokenActionOutcome outcome;
             if (!result.ok()) {
                 qCWarning(lcSession).noquote()
@@ -737,6 +737,7 @@ void TokenManager::storePastedToken(const QString &portfolioId, const QString &t
             outcome.ok = true;
             outcome.message =
                 tr("Stored the secret of “%1” in the keychain.").arg(name) + indexNote(saved);
+            emit pastedSecretStored(profileId, portfolioId, tokenId, trimmed);
             finish(outcome);
         });
 }

@@ -82,6 +82,10 @@ public:
 
 signals:
     void busyChanged(bool busy);
+    // A value the user pasted is now in the keychain as this token's secret. Whatever holds
+    // the same value unsaved (a create's value that could not be placed) may let it go.
+    void pastedSecretStored(const QString &profileId, const QString &portfolioId,
+                            const QString &tokenId, const agentfolio::Secret &secret);
 
 private:
     // Starts an action: it counts towards isBusy() until the returned function is called

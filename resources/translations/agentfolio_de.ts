@@ -1292,7 +1292,12 @@
         <translation>Hinweis zu beim letzten Mal gespeicherten Tokens</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
+        <source>%1 was created, and every token value shown for it is now saved in the keychain.</source>
+        <translation>%1 wurde erstellt, und jeder dafür angezeigte Token-Wert ist jetzt im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;New portfolio</source>
         <translation>&amp;Neues Portfolio</translation>
     </message>
@@ -1485,7 +1490,7 @@
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-385"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1500,7 +1505,7 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+268"/>
         <source>A simulation on this computer. No real money moves and nothing reaches eToro. Add your eToro account to create real portfolios.</source>
         <translation>Eine Simulation auf diesem Computer. Es wird kein echtes Geld bewegt, und nichts erreicht eToro. Fügen Sie Ihr eToro-Konto hinzu, um echte Portfolios zu erstellen.</translation>
     </message>
@@ -3003,7 +3008,7 @@ Token-ID: %2</translation>
         <translation>Das Geheimnis von „%1“ wurde im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The secret of “%1” is not in the keychain yet; this is the only copy.</source>
         <translation>Das Geheimnis von „%1“ ist noch nicht im Schlüsselbund; dies ist die einzige Kopie.</translation>
     </message>

@@ -48,7 +48,7 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+152"/>
+        <location filename="../../ui/mainwindow.cpp" line="+167"/>
         <source>Clipboard clears in %n second(s)</source>
         <translation>
             <numerusform>Clipboard clears in %n second</numerusform>

@@ -34,6 +34,7 @@ private slots:
     void tokenOfAnUnreadableAnswerIsStoredOnceFound();
     void tokenOfAnUnreadableAnswerKeepsTheLockUntilListed();
     void tokenOfAnUnreadableAnswerMatchingNoListedTokenIsHeldForCopying();
+    void unplacedTokensAreHeldUntilTheUserStartsOver();
     void tokenIdOfAnUnreadableAnswerIsTrustedWhenTheListOmitsIt();
     void salvagedSecretNeverReplacesAStoredOne();
     void salvagedSecretOfATokenWithOneAlreadyIsHeldForCopying_data();
@@ -352,7 +353,27 @@ void TestCreateFlow::tokenOfAnUnreadableAnswerMatchingNoListedTokenIsHeldForCopy
     const CreatedToken &held = m_flow->unplacedTokens().first();
     QVERIFY(held.token.id.isEmpty());
     QVERIFY(held.secret.reveal().startsWith(QLatin1String("sk_sandbox_")));
-    // Until the user starts over.
+    const Secret value = held.secret;
+    // Let go only for that very value, saved for the same account (Paste value…).
+    QVERIFY(!m_flow->releaseUnplaced(Profile::sandboxId(), Secret(QStringLiteral("sk_other"))));
+    QVERIFY(!m_flow->releaseUnplaced(QStringLiteral("another-account"), value));
+    QCOMPARE(m_flow->unplacedTokens().size(), 1);
+    QVERIFY(m_flow->releaseUnplaced(Profile::sandboxId(), value));
+    QVERIFY(m_flow->unplacedTokens().isEmpty());
+    QVERIFY(!m_flow->releaseUnplaced(Profile::sandboxId(), value));
+}
+
+void TestCreateFlow::unplacedTokensAreHeldUntilTheUserStartsOver()
+{
+    injectIncompleteCreateAnswer(Fault::Kind::WithoutIds);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    injectList(QByteArrayLiteral(
+        R"({"agentPortfolios":[{"agentPortfolioId":"p-1","agentPortfolioName":"MyPort1",)"
+        R"("userTokens":[{"userTokenId":"t-1","userTokenName":"agent-token"},)"
+        R"({"userTokenId":"t-2","userTokenName":"agent-token"}]}]})"));
+    QCOMPARE(check(), CreateFlow::CheckResult::Adopted);
+    QCOMPARE(m_flow->unplacedTokens().size(), 1);
     QVERIFY(m_flow->reset());
     QVERIFY(m_flow->unplacedTokens().isEmpty());
 }

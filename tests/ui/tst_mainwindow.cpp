@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "messageboxanswer.h"
 #include "noticepanel.h"
+#include "pastetokendialog.h"
 #include "resultpanel.h"
 #include "sandbox/sandboxserver.h"
 #include "session/createflow.h"
@@ -16,6 +17,7 @@
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
 #include "tokencard.h"
+#include "tokenspage.h"
 #include "unsavedvaluedialog.h"
 
 #include <QAbstractButton>
@@ -34,6 +36,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,6 +74,7 @@ private slots:
     void outcomeUnknownLeadsToCheckNowAndAdoption();
     void unreadableAnswersTokenIsSavedAfterCheckNow();
     void unplaceableTokenIsShownForCopyingAndNotDroppedSilently();
+    void unplacedValuePastedOntoItsTokenIsNoLongerHeld();
     void heldValueOfATokenTheHandOffHoldsIsNeverShownSaved();
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
     void addTokenAfterA207IsSavedAndShown_data();
@@ -85,6 +89,7 @@ private:
     void fillByKeyboard(const QString &amount, const QString &name, const QString &token);
     QMessageBox *waitForConfirmation();
     void confirmByKeyboard();
+    void showUnplacedValue();
     SandboxServer *sandbox() const { return m_session->sandbox(); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -346,7 +351,10 @@ void TestMainWindow::unreadableAnswersTokenIsSavedAfterCheckNow()
     QVERIFY(QGuiApplication::clipboard()->text() == rescued.secret.reveal());
 }
 
-void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
+// A create whose answer could not be read, then a check that lists two tokens of the
+// requested name (portfolio p-1, tokens t-1 and t-2): the value the answer carried cannot be
+// tied to either, and the result page holds it.
+void TestMainWindow::showUnplacedValue()
 {
     Fault incomplete;
     incomplete.kind = Fault::Kind::WithoutIds;
@@ -371,6 +379,14 @@ void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
     QTRY_VERIFY(m_window->resultPanel()->isVisible());
     QVERIFY2(m_window->notice()->text().contains(QStringLiteral("could not save, shown below")),
              qPrintable(m_window->notice()->text()));
+    QCOMPARE(m_window->createFlow()->unplacedTokens().size(), 1);
+}
+
+void TestMainWindow::unplaceableTokenIsShownForCopyingAndNotDroppedSilently()
+{
+    showUnplacedValue();
+    if (QTest::currentTestFailed())
+        return;
 
     // One card, saying it cannot be saved, with no Retry that could never work; Copy works.
     QCOMPARE(m_window->resultPanel()->tokenCards().size(), 1);
@@ -646,6 +662,51 @@ void TestMainWindow::addTokenValueNothingCanSaveIsShownUntilTheUserLetsItGo()
     QVERIFY(dialog->isVisible());
     QVERIFY(m_secrets->keys().size() == 0);
     dialog->reject();
+}
+
+// The user copies the held value and pastes it onto its token under Portfolios and tokens:
+// it is in the keychain now, so the result page shows it saved and leaving asks nothing.
+void TestMainWindow::unplacedValuePastedOntoItsTokenIsNoLongerHeld()
+{
+    showUnplacedValue();
+    if (QTest::currentTestFailed())
+        return;
+    TokenCard *card = m_window->resultPanel()->tokenCards().first();
+    QCOMPARE(card->storageState(), TokenCard::State::Unsaveable);
+    QTest::mouseClick(card->findChild<QPushButton *>(QStringLiteral("copyButton")), Qt::LeftButton);
+    const Secret held = m_window->createFlow()->unplacedTokens().first().secret;
+
+    TokensPage *page = m_window->tokensPage();
+    m_window->findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentIndex(1);
+    QTRY_VERIFY(page->selectToken(QStringLiteral("p-1"), QStringLiteral("t-1")));
+    auto *paste = page->findChild<QPushButton *>(QStringLiteral("pasteToken"));
+    QTRY_VERIFY(paste && paste->isVisible() && paste->isEnabled());
+    QTest::mouseClick(paste, Qt::LeftButton);
+    QTRY_VERIFY(page->pasteTokenDialog() && page->pasteTokenDialog()->isVisible());
+    PasteTokenDialog *dialog = page->pasteTokenDialog();
+    dialog->findChild<QPushButton *>(QStringLiteral("paste"))->click(); // from the clipboard
+    dialog->findChild<QPushButton *>(QStringLiteral("store"))->click();
+    const QString key = SecretKeys::tokenKey(Profile::sandboxId(), QStringLiteral("t-1"));
+    QTRY_VERIFY(m_secrets->value(key));
+    QVERIFY(*m_secrets->value(key) == held);
+
+    QTRY_VERIFY(m_window->createFlow()->unplacedTokens().isEmpty());
+    QCOMPARE(card->storageState(), TokenCard::State::Saved);
+    QVERIFY(!m_window->resultPanel()->hasUnsavedTokens());
+    QVERIFY2(m_window->notice()->text().contains(QStringLiteral("now saved in the keychain")),
+             qPrintable(m_window->notice()->text()));
+
+    // Nothing to ask about any more: "Create another" goes straight to a new form.
+    m_window->findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentIndex(0);
+    QString question;
+    const MessageBoxAnswer leave(QMessageBox::DestructiveRole, &question,
+                                 std::chrono::milliseconds(2000));
+    QTest::mouseClick(
+        m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("createAnotherButton")),
+        Qt::LeftButton);
+    QVERIFY2(!leave.answered(), qPrintable(question));
+    QTRY_VERIFY(!m_window->resultPanel()->isVisible());
+    QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::Idle);
 }
 
 void TestMainWindow::quittingWithAPendingTokenAsksFirst()
