@@ -3,6 +3,7 @@
 #include "firstshow.h"
 #include "fontconfigwarmup.h"
 #include "mainwindow.h"
+#include "session/appsettings.h"
 #include "session/session.h"
 #include "session/translations.h"
 #include "store/indexpreload.h"
@@ -124,6 +125,11 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(sandbox) || !session.profiles()->contains(start))
         start = agentfolio::Profile::sandboxId();
+    // A create that Agentfolio stopped before settling is checked from the account it was sent
+    // for, whatever was asked: until it is, no create may be sent (CreateFlow).
+    if (const auto unsettled = session.settings()->unsettledCreate();
+        unsettled && session.profiles()->contains(unsettled->profileId))
+        start = unsettled->profileId;
 
     // The style the user or the desktop chose, minus an icon load the window does not need.
     QApplication::setStyle(new agentfolio::DeferredIconStyle(QApplication::style()->name()));

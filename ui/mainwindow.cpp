@@ -200,6 +200,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     refreshProfiles();
     showActiveProfile();
+    // A create that Agentfolio stopped before settling: locked, and said so, from the start.
+    if (m_flow->state() == CreateFlow::State::OutcomeUnknown) {
+        flowStateChanged();
+        if (m_flow->lastError())
+            showOutcomeUnknown(*m_flow->lastError());
+    }
     resize(960, 760);
     // The form is why the window opens: start typing the amount straight away.
     if (auto *first = m_createPage->findChild<QWidget *>(QStringLiteral("investmentAmount")))
@@ -332,10 +338,20 @@ bool MainWindow::isRealMoney() const
     return !m_session->activeProfile().isSandbox;
 }
 
+void MainWindow::updateProfileBoxEnabled()
+{
+    // While a create's outcome is unknown the account stays the one to check it from; only a
+    // window on another account (a create restored from an earlier run) may switch to it.
+    m_profileBox->setEnabled(!m_flow->isBusy()
+                             && (m_flow->state() != CreateFlow::State::OutcomeUnknown
+                                 || m_flow->profileId() != m_session->activeProfile().id));
+}
+
 void MainWindow::showActiveProfile()
 {
     const Profile &profile = m_session->activeProfile();
     m_profileBox->setCurrentIndex(m_profileBox->findData(profile.id));
+    updateProfileBoxEnabled();
     // A real-money account must never be mistaken for the sandbox: it gets the
     // highlight colours of the user's palette and says so in words.
     QPalette palette = this->palette();
@@ -493,7 +509,7 @@ void MainWindow::flowStateChanged()
         statusBar()->clearMessage();
         break;
     }
-    m_profileBox->setEnabled(!m_flow->isBusy() && state != CreateFlow::State::OutcomeUnknown);
+    updateProfileBoxEnabled();
 }
 
 void MainWindow::createSucceeded(const CreatePortfolioResult &result)
@@ -545,9 +561,21 @@ void MainWindow::createFailed(const ApiError &error)
 
 void MainWindow::checkNow()
 {
-    if (m_flow->checkNow())
+    if (m_flow->checkNow()) {
         statusBar()->showMessage(
             tr("Looking for %1 on eToro…").arg(m_flow->request().portfolioName));
+        return;
+    }
+    if (m_flow->state() == CreateFlow::State::OutcomeUnknown
+        && m_flow->profileId() != m_session->activeProfile().id) {
+        const auto profile = m_session->profiles()->profile(m_flow->profileId());
+        const QString account = !profile ? m_flow->profileId()
+            : profile->isSandbox         ? tr("Sandbox")
+                                         : profile->displayName;
+        statusBar()->showMessage(tr("%1 was sent for the account %2: switch to it to check.")
+                                     .arg(m_flow->request().portfolioName, account),
+                                 10000);
+    }
 }
 
 void MainWindow::checkFinished(CreateFlow::CheckResult checkResult)

@@ -74,6 +74,7 @@ private:
     void buildHeader(QWidget *central);
     void refreshProfiles();
     void showActiveProfile();
+    void updateProfileBoxEnabled();
     void chooseProfile(int index);
     void addAccount();
 

@@ -11,6 +11,7 @@ const QString ClipboardKey = QStringLiteral("preferences/clipboardClearSeconds")
 const QString TimeoutKey = QStringLiteral("preferences/requestTimeoutSeconds");
 const QString ScopesKey = QStringLiteral("preferences/defaultScopes");
 const QString ConfirmKey = QStringLiteral("preferences/confirmDestructiveActions");
+const QString UnsettledGroup = QStringLiteral("unsettledCreate");
 } // namespace
 
 AppSettings::AppSettings(QObject *parent)
@@ -92,6 +93,47 @@ void AppSettings::setConfirmDestructiveActions(bool confirm)
 {
     m_settings->setValue(ConfirmKey, confirm);
     emit changed();
+}
+
+std::optional<AppSettings::UnsettledCreate> AppSettings::unsettledCreate() const
+{
+    m_settings->beginGroup(UnsettledGroup);
+    UnsettledCreate create;
+    create.profileId = m_settings->value(QStringLiteral("profile")).toString();
+    create.portfolioName = m_settings->value(QStringLiteral("portfolioName")).toString();
+    create.requestId = QUuid::fromString(m_settings->value(QStringLiteral("requestId")).toString());
+    create.investmentCents = m_settings->value(QStringLiteral("investmentCents")).toLongLong();
+    create.description = m_settings->value(QStringLiteral("description")).toString();
+    create.sentAt =
+        QDateTime::fromString(m_settings->value(QStringLiteral("sentAt")).toString(), Qt::ISODate);
+    const bool any = !m_settings->childKeys().isEmpty();
+    m_settings->endGroup();
+    if (!any)
+        return std::nullopt;
+    return create;
+}
+
+bool AppSettings::setUnsettledCreate(const UnsettledCreate &create)
+{
+    m_settings->beginGroup(UnsettledGroup);
+    m_settings->remove(QString()); // the whole group: no field of an older one survives
+    m_settings->setValue(QStringLiteral("profile"), create.profileId);
+    m_settings->setValue(QStringLiteral("portfolioName"), create.portfolioName);
+    m_settings->setValue(QStringLiteral("requestId"),
+                         create.requestId.toString(QUuid::WithoutBraces));
+    m_settings->setValue(QStringLiteral("investmentCents"), create.investmentCents);
+    m_settings->setValue(QStringLiteral("description"), create.description);
+    m_settings->setValue(QStringLiteral("sentAt"), create.sentAt.toString(Qt::ISODateWithMs));
+    m_settings->endGroup();
+    // On disk before the request leaves: it must survive the process.
+    m_settings->sync();
+    return m_settings->status() == QSettings::NoError;
+}
+
+void AppSettings::clearUnsettledCreate()
+{
+    m_settings->remove(UnsettledGroup);
+    m_settings->sync();
 }
 
 } // namespace agentfolio

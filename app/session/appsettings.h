@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QUuid>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 class QSettings;
 
@@ -41,7 +44,26 @@ public:
     bool confirmDestructiveActions() const;
     void setConfirmDestructiveActions(bool confirm);
 
+    // A create that was sent and whose outcome nobody knows yet: written (and synced to disk)
+    // before the request leaves, cleared once an answer or a check settles it. If Agentfolio
+    // stops in between, the next start knows that the portfolio may exist and money may have
+    // moved, and keeps creates locked until it is checked. Nothing secret is in it.
+    struct UnsettledCreate
+    {
+        QString profileId;
+        QString portfolioName;
+        QUuid requestId;
+        qint64 investmentCents = 0;
+        QString description;
+        QDateTime sentAt;
+    };
+    std::optional<UnsettledCreate> unsettledCreate() const;
+    // False if it could not be written to disk.
+    bool setUnsettledCreate(const UnsettledCreate &create);
+    void clearUnsettledCreate();
+
 signals:
+    // A preference changed (not the unsettled create, which is state).
     void changed();
 
 private:

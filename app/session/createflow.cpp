@@ -1,10 +1,13 @@
 #include "session/createflow.h"
 
 #include "api/apiclient.h"
+#include "session/appsettings.h"
 #include "session/session.h"
 #include "session/sessionlog.h"
+#include "store/profilestore.h"
 #include "store/tokenhandoff.h"
 
+#include <QLocale>
 #include <QSet>
 
 #include <optional>
@@ -49,7 +52,72 @@ std::optional<UserToken> tokenFor(const CreatedToken &salvaged, const QList<User
 CreateFlow::CreateFlow(Session *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
-{ }
+{
+    restoreUnsettled();
+}
+
+void CreateFlow::restoreUnsettled()
+{
+    if (!m_session || !m_session->settings())
+        return;
+    const auto unsettled = m_session->settings()->unsettledCreate();
+    if (!unsettled)
+        return;
+    if (unsettled->portfolioName.isEmpty()
+        || !m_session->profiles()->contains(unsettled->profileId)) {
+        // No name to look for, or an account that is gone: nothing could ever be checked, and
+        // no create can be sent for a removed account. Kept, it would lock creates for good.
+        qCWarning(lcSession).noquote()
+            << "an unsettled create without a name or for a removed profile" << unsettled->profileId
+            << "is dropped";
+        m_session->settings()->clearUnsettledCreate();
+        return;
+    }
+    // A create was sent and Agentfolio stopped before its outcome was known: it may have
+    // happened. Creates stay locked until a check settles it, as after a lost answer.
+    m_profileId = unsettled->profileId;
+    m_request.portfolioName = unsettled->portfolioName;
+    m_request.investment = Money::fromCents(unsettled->investmentCents);
+    m_request.description = unsettled->description;
+    m_requestId = unsettled->requestId;
+    ApiError error;
+    error.kind = ApiError::Kind::OutcomeUnknown;
+    error.requestId = m_requestId;
+    const QString sent = unsettled->sentAt.isValid()
+        ? tr("at %1", "a date and time")
+              .arg(QLocale().toString(unsettled->sentAt.toLocalTime(), QLocale::ShortFormat))
+        : tr("at an unknown time");
+    error.detail = tr("Agentfolio stopped before eToro answered the create of %1, sent %2")
+                       .arg(m_request.portfolioName, sent);
+    m_error = error;
+    m_state = State::OutcomeUnknown;
+    qCWarning(lcSession).noquote()
+        << "the create of" << m_request.portfolioName << "for profile" << m_profileId
+        << "request id" << m_requestId.toString(QUuid::WithoutBraces)
+        << "was never settled: its outcome is unknown until checked";
+}
+
+void CreateFlow::recordUnsettled()
+{
+    if (!m_session || !m_session->settings())
+        return;
+    AppSettings::UnsettledCreate unsettled;
+    unsettled.profileId = m_profileId;
+    unsettled.portfolioName = m_request.portfolioName;
+    unsettled.requestId = m_requestId;
+    unsettled.investmentCents = m_request.investment.cents();
+    unsettled.description = m_request.description;
+    unsettled.sentAt = QDateTime::currentDateTimeUtc();
+    if (!m_session->settings()->setUnsettledCreate(unsettled))
+        qCWarning(lcSession) << "the create could not be recorded as unsettled on disk: if "
+                                "Agentfolio stops before the answer, the next start will not know";
+}
+
+void CreateFlow::settle()
+{
+    if (m_session && m_session->settings())
+        m_session->settings()->clearUnsettledCreate();
+}
 
 CreateFlow::~CreateFlow()
 {
@@ -107,6 +175,7 @@ bool CreateFlow::submit(const CreatePortfolioRequest &request)
     qCInfo(lcSession).noquote() << "create" << request.portfolioName << "for profile" << m_profileId
                                 << "request id" << m_requestId.toString(QUuid::WithoutBraces);
     setState(State::Sending);
+    recordUnsettled(); // before the request leaves
     ApiReply *reply = m_session->client()->createPortfolio(request, m_requestId);
     m_reply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply] { createAnswered(reply); });
@@ -123,6 +192,7 @@ void CreateFlow::createAnswered(ApiReply *reply)
         // before anyone is told.
         m_session->handOff()->storeCreated(m_profileId, m_result, m_request.investment,
                                            m_request.description, m_requestId);
+        settle();
         setState(State::Succeeded);
         emit succeeded(m_result, m_requestId);
         return;
@@ -132,6 +202,8 @@ void CreateFlow::createAnswered(ApiReply *reply)
     // A success status says the server created it, however broken the rest of the answer.
     m_createStatus = m_error->httpStatus;
     m_serverAccepted = (m_createStatus >= 200 && m_createStatus < 300) || !m_salvaged.isEmpty();
+    if (m_error->kind != ApiError::Kind::OutcomeUnknown)
+        settle(); // refused: nothing was created
     setState(m_error->kind == ApiError::Kind::OutcomeUnknown ? State::OutcomeUnknown
                                                              : State::Failed);
     emit failed(*m_error);
@@ -143,6 +215,12 @@ bool CreateFlow::checkNow()
         return false;
     if (m_state != State::OutcomeUnknown)
         return false;
+    if (m_session->activeProfile().id != m_profileId) {
+        // Another account's list says nothing about this create.
+        qCWarning(lcSession).noquote() << "check refused: the create was sent for profile"
+                                       << m_profileId << "not the active one";
+        return false;
+    }
     setState(State::Checking);
     ApiReply *reply = m_session->client()->findPortfolioByName(m_request.portfolioName);
     m_reply = reply;
@@ -174,6 +252,7 @@ void CreateFlow::checkAnswered(ApiReply *reply)
     if (!found) {
         qCInfo(lcSession).noquote() << "check: no portfolio named" << m_request.portfolioName;
         m_error.reset();
+        settle();
         setState(State::Failed);
         emit checkFinished(CheckResult::NotFound);
         return;
@@ -182,6 +261,7 @@ void CreateFlow::checkAnswered(ApiReply *reply)
     if (const auto known = index->portfolio(m_profileId, found->id)) {
         m_adopted = *known;
         rescueSalvagedTokens(*found); // before anything else changes the index's tokens
+        settle();
         setState(State::Succeeded);
         emit checkFinished(CheckResult::AlreadyKnown);
         return;
@@ -195,6 +275,7 @@ void CreateFlow::checkAnswered(ApiReply *reply)
     m_adopted = adopted;
     qCInfo(lcSession).noquote() << "check: adopted portfolio" << found->id << "into the index";
     rescueSalvagedTokens(*found);
+    settle();
     setState(State::Succeeded);
     emit checkFinished(CheckResult::Adopted);
 }

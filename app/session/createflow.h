@@ -25,7 +25,11 @@ class Session;
 // - a success answer too broken to read still gives up any token secret it carried:
 //   the flow holds it (salvagedTokenCount()) until the check finds the portfolio, then
 //   hands it to the keychain like any other (rescuedTokens()), or, when no listed token
-//   can be told to be its own, keeps holding it for the user to copy (unplacedTokens()).
+//   can be told to be its own, keeps holding it for the user to copy (unplacedTokens());
+// - a create whose outcome is not known survives the process: it is recorded on disk before
+//   it is sent and settled once answered or checked, so a flow made after Agentfolio stopped
+//   in between starts in OutcomeUnknown (the token secrets an answer carried are never on
+//   disk, and are lost with the process).
 class CreateFlow : public QObject
 {
     Q_OBJECT
@@ -57,7 +61,8 @@ public:
     // Sends the request with a fresh request id. Returns false, sending nothing,
     // while a create or a check is under way or the session is not ready.
     bool submit(const CreatePortfolioRequest &request);
-    // After OutcomeUnknown: is there a portfolio of the submitted name?
+    // After OutcomeUnknown: is there a portfolio of the submitted name? Refused (false) unless
+    // the account the create was sent for is the active one.
     bool checkNow();
     // Back to Idle for a new intent. Refused (false) while busy, and while the outcome is
     // unknown: forgetting it would allow the same create to be sent twice and drop any
@@ -67,6 +72,8 @@ public:
     State state() const { return m_state; }
     bool isBusy() const { return m_state == State::Sending || m_state == State::Checking; }
     QUuid requestId() const { return m_requestId; }
+    // The account the last create was sent for; a check must be made from it.
+    QString profileId() const { return m_profileId; }
     const CreatePortfolioRequest &request() const { return m_request; }
     const std::optional<ApiError> &lastError() const { return m_error; }
     const CreatePortfolioResult &result() const { return m_result; }
@@ -98,6 +105,11 @@ private:
     void createAnswered(ApiReply *reply);
     void checkAnswered(ApiReply *reply);
     void rescueSalvagedTokens(const Portfolio &found);
+    // The create in flight or of unknown outcome, on disk (AppSettings): recorded before it
+    // is sent, settled once its outcome is known, restored by the constructor.
+    void restoreUnsettled();
+    void recordUnsettled();
+    void settle();
     void clearOutcome();
 
     QPointer<Session> m_session;

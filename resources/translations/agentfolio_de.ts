@@ -864,6 +864,25 @@
     </message>
 </context>
 <context>
+    <name>agentfolio::CreateFlow</name>
+    <message>
+        <location filename="../../app/session/createflow.cpp" line="+87"/>
+        <source>at %1</source>
+        <comment>a date and time</comment>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at an unknown time</source>
+        <translation>zu unbekannter Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agentfolio stopped before eToro answered the create of %1, sent %2</source>
+        <translation>Agentfolio wurde beendet, bevor eToro auf das Erstellen von %1 antwortete, gesendet %2</translation>
+    </message>
+</context>
+<context>
     <name>agentfolio::CreatePortfolioPage</name>
     <message>
         <location filename="../../ui/createportfoliopage.cpp" line="+126"/>
@@ -1320,7 +1339,7 @@
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1390,7 +1409,7 @@
         <translation>%1 (echtes eToro-Konto)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>Reading the account&apos;s keys…</source>
         <translation>Die Schlüssel des Kontos werden gelesen…</translation>
     </message>
@@ -1407,12 +1426,12 @@
     <message>
         <location line="+2"/>
         <location line="+96"/>
-        <location line="+80"/>
+        <location line="+92"/>
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-181"/>
         <source>The account is not ready yet; try again in a moment.</source>
         <translation>Das Konto ist noch nicht bereit; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1436,8 +1455,13 @@
         <source>Account: %1. The investment cannot be changed afterwards; the copy mirrors the portfolio&apos;s trades in proportion to its virtual balance.</source>
         <translation>Konto: %1. Der Anlagebetrag kann danach nicht mehr geändert werden; die Kopie bildet die Trades des Portfolios im Verhältnis zu seinem virtuellen Guthaben ab.</translation>
     </message>
+    <message>
+        <location line="+110"/>
+        <source>%1 was sent for the account %2: switch to it to check.</source>
+        <translation>%1 wurde für das Konto %2 gesendet: Wechseln Sie zu diesem Konto, um es zu prüfen.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+173"/>
+        <location line="+75"/>
         <source>Leave %n token value(s) unsaved?</source>
         <translation>
             <numerusform>%n Token-Wert ungespeichert lassen?</numerusform>
@@ -1483,14 +1507,15 @@
         </translation>
     </message>
     <message>
-        <location line="-553"/>
-        <location line="+156"/>
+        <location line="-581"/>
+        <location line="+172"/>
         <location line="+105"/>
+        <location line="+106"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-507"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1505,7 +1530,7 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+284"/>
         <source>A simulation on this computer. No real money moves and nothing reaches eToro. Add your eToro account to create real portfolios.</source>
         <translation>Eine Simulation auf diesem Computer. Es wird kein echtes Geld bewegt, und nichts erreicht eToro. Fügen Sie Ihr eToro-Konto hinzu, um echte Portfolios zu erstellen.</translation>
     </message>
@@ -1579,7 +1604,7 @@
         <translation>%1 wird bei eToro gesucht…</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+31"/>
         <source>%1 was created: it is now in your list. Its answer carried %n token value(s) that Agentfolio could not save, shown below: keep them safe now, in your agent&apos;s configuration or a password manager.</source>
         <translation>
             <numerusform>%1 wurde erstellt und steht jetzt in Ihrer Liste. Die Antwort enthielt %n Token-Wert, den Agentfolio nicht speichern konnte; er wird unten angezeigt: Bewahren Sie ihn jetzt sicher auf, in der Konfiguration Ihres Agenten oder in einem Passwortmanager.</numerusform>
@@ -3689,7 +3714,7 @@ Token-ID: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+74"/>
+        <location filename="../../app/main.cpp" line="+75"/>
         <source>Create eToro agent portfolios and keep their tokens in the system keychain.</source>
         <translation>eToro-Agent-Portfolios erstellen und ihre Tokens im Schlüsselbund des Systems aufbewahren.</translation>
     </message>

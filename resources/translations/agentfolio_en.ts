@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+346"/>
+        <location line="+362"/>
         <source>The answer did carry %n token(s), which Agentfolio holds for now: choose Check now to find the portfolio and save them in the keychain.</source>
         <translation>
             <numerusform>The answer did carry %n token, which Agentfolio holds for now: choose Check now to find the portfolio and save it in the keychain.</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+68"/>
         <source>%1 was created: it is now in your list. Its answer carried %n token value(s) that Agentfolio could not save, shown below: keep them safe now, in your agent&apos;s configuration or a password manager.</source>
         <translation>
             <numerusform>%1 was created: it is now in your list. Its answer carried %n token value that Agentfolio could not save, shown below: keep it safe now, in your agent&apos;s configuration or a password manager.</numerusform>

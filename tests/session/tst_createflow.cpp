@@ -1,10 +1,12 @@
 // The create flow against the real sandbox: one request per intent, the hand-off on
 // success, and reconciliation when the outcome is unknown.
 #include "sandbox/sandboxserver.h"
+#include "session/appsettings.h"
 #include "session/createflow.h"
 #include "session/session.h"
 #include "store/memorysecretstore.h"
 #include "store/portfolioindex.h"
+#include "store/profilestore.h"
 #include "store/secretjob.h"
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
@@ -45,6 +47,11 @@ private slots:
     void resetIsRefusedWhileTheOutcomeIsUnknown();
     void partialCreateIsRecordedWithoutToken();
     void serverRefusalIsAPlainFailure();
+    void aCreateOnlyEndsUnsettledWhileItsOutcomeIsUnknown();
+    void aCreateCutOffByAStopIsUnknownAfterRestart();
+    void anUnsettledCreateThatCannotBeCheckedIsDropped_data();
+    void anUnsettledCreateThatCannotBeCheckedIsDropped();
+    void anUnsettledCreateIsCheckedFromItsOwnAccountOnly();
     void debugLogsOfAFullCreateCarryNoSecret();
 
 private:
@@ -626,6 +633,142 @@ void TestCreateFlow::serverRefusalIsAPlainFailure()
     // A refusal leaves the user free to correct and send again.
     QVERIFY(m_flow->submit(request()));
     waitForState(CreateFlow::State::Succeeded);
+}
+
+// On disk while a create is in flight or its outcome unknown, and only then.
+void TestCreateFlow::aCreateOnlyEndsUnsettledWhileItsOutcomeIsUnknown()
+{
+    AppSettings *settings = m_session->settings();
+    QVERIFY(!settings->unsettledCreate());
+    // A success settles it; so does a refusal, and a check that finds nothing.
+    QVERIFY(m_flow->submit(request()));
+    QVERIFY(settings->unsettledCreate()); // before any answer
+    waitForState(CreateFlow::State::Succeeded);
+    QVERIFY(!settings->unsettledCreate());
+    QVERIFY(m_flow->reset());
+
+    QVERIFY(m_flow->submit(request(QStringLiteral("Bad"))));
+    waitForState(CreateFlow::State::Failed);
+    QVERIFY(!settings->unsettledCreate());
+
+    Fault dropped;
+    dropped.kind = Fault::Kind::DropBeforeProcessing;
+    dropped.method = "POST";
+    m_session->sandbox()->injectFault(dropped);
+    QVERIFY(m_flow->submit(request(QStringLiteral("MyPort2"))));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    const auto unsettled = settings->unsettledCreate();
+    QVERIFY(unsettled);
+    QCOMPARE(unsettled->portfolioName, QStringLiteral("MyPort2"));
+    QCOMPARE(unsettled->requestId, m_flow->requestId());
+    QCOMPARE(unsettled->profileId, Profile::sandboxId());
+    QCOMPARE(unsettled->investmentCents, request().investment.cents());
+    QVERIFY(unsettled->sentAt.isValid());
+    QVERIFY(m_flow->checkNow());
+    waitForState(CreateFlow::State::Failed); // nothing of that name: it never happened
+    QVERIFY(!settings->unsettledCreate());
+}
+
+// Agentfolio stops while eToro is still working on the create. The next start knows that
+// money may have moved: creates stay locked until a check finds the portfolio.
+void TestCreateFlow::aCreateCutOffByAStopIsUnknownAfterRestart()
+{
+    Fault slow;
+    slow.kind = Fault::Kind::Delay; // processed at once, answered much later
+    slow.delayMs = 5000;
+    slow.method = "POST";
+    m_session->sandbox()->injectFault(slow);
+    QVERIFY(m_flow->submit(request()));
+    const QUuid requestId = m_flow->requestId();
+    QTRY_COMPARE(m_session->sandbox()->portfolios().size(), 1);
+    QCOMPARE(m_flow->state(), CreateFlow::State::Sending);
+
+    // The stop: the flow and its session go without an answer; the files stay.
+    m_flow.reset();
+    m_session.reset();
+    SessionOptions options;
+    options.indexPath = m_dir->filePath(QStringLiteral("index.json"));
+    options.settingsFile = m_dir->filePath(QStringLiteral("settings.ini"));
+    options.sandboxStateFile = m_dir->filePath(QStringLiteral("sandbox.json"));
+    options.secretStore = m_secrets.get();
+    m_session = std::make_unique<Session>(options);
+    m_session->activate(Profile::sandboxId());
+    QTRY_VERIFY(m_session->isReady());
+    m_flow = std::make_unique<CreateFlow>(m_session.get());
+
+    QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_flow->requestId(), requestId);
+    QCOMPARE(m_flow->request().portfolioName, request().portfolioName);
+    QVERIFY(m_flow->lastError());
+    QCOMPARE(m_flow->lastError()->kind, ApiError::Kind::OutcomeUnknown);
+    QCOMPARE(m_flow->lastError()->requestId, requestId);
+    QVERIFY2(m_flow->lastError()->message().contains(
+                 QStringLiteral("Agentfolio stopped before eToro answered")),
+             qPrintable(m_flow->lastError()->message()));
+    QVERIFY(!m_flow->submit(request(QStringLiteral("Another1"))));
+    QVERIFY(!m_flow->reset());
+
+    QSignalSpy checked(m_flow.get(), &CreateFlow::checkFinished);
+    QVERIFY(m_flow->checkNow());
+    QTRY_COMPARE(checked.size(), 1);
+    QCOMPARE(checked.first().first().value<CreateFlow::CheckResult>(),
+             CreateFlow::CheckResult::Adopted);
+    QCOMPARE(m_flow->state(), CreateFlow::State::Succeeded);
+    QCOMPARE(m_flow->adoptedPortfolio()->createdByRequestId, requestId);
+    QVERIFY(!m_session->settings()->unsettledCreate());
+    QCOMPARE(m_session->sandbox()->portfolios().size(), 1);
+    QCOMPARE(m_session->sandbox()->requestCount("POST"), 0); // nothing sent again
+    // Settled: the next start begins idle.
+    CreateFlow next(m_session.get());
+    QCOMPARE(next.state(), CreateFlow::State::Idle);
+}
+
+void TestCreateFlow::anUnsettledCreateThatCannotBeCheckedIsDropped_data()
+{
+    QTest::addColumn<QString>("profileId");
+    QTest::addColumn<QString>("portfolioName");
+    QTest::newRow("no name") << Profile::sandboxId() << QString();
+    QTest::newRow("a removed account")
+        << QStringLiteral("gone-account") << QStringLiteral("MyPort1");
+}
+
+// Nothing could ever check these, and no create can be sent for a removed account: kept, they
+// would lock creates for good.
+void TestCreateFlow::anUnsettledCreateThatCannotBeCheckedIsDropped()
+{
+    QFETCH(QString, profileId);
+    QFETCH(QString, portfolioName);
+    AppSettings::UnsettledCreate unsettled;
+    unsettled.profileId = profileId;
+    unsettled.portfolioName = portfolioName;
+    unsettled.requestId = QUuid::createUuid();
+    QVERIFY(m_session->settings()->setUnsettledCreate(unsettled));
+    CreateFlow flow(m_session.get());
+    QCOMPARE(flow.state(), CreateFlow::State::Idle);
+    QVERIFY(!m_session->settings()->unsettledCreate());
+}
+
+// Another account's list says nothing about the create: the check waits for its account.
+void TestCreateFlow::anUnsettledCreateIsCheckedFromItsOwnAccountOnly()
+{
+    Profile other;
+    other.displayName = QStringLiteral("My eToro");
+    other.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    const auto added = m_session->profiles()->add(other);
+    QVERIFY(added);
+    AppSettings::UnsettledCreate unsettled;
+    unsettled.profileId = added->id;
+    unsettled.portfolioName = QStringLiteral("Real001");
+    unsettled.requestId = QUuid::createUuid();
+    QVERIFY(m_session->settings()->setUnsettledCreate(unsettled));
+
+    CreateFlow flow(m_session.get());
+    QCOMPARE(flow.state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(flow.profileId(), added->id);
+    QVERIFY(!flow.checkNow()); // the sandbox is active
+    QCOMPARE(flow.state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_session->sandbox()->requestCount("GET"), 0);
+    QVERIFY(m_session->settings()->unsettledCreate());
 }
 
 namespace {

@@ -1,6 +1,8 @@
 // The main window against the real sandbox, driven as a user would: by keyboard,
 // through the confirmation, with faults injected into the server and the keychain.
 #include "addtokendialog.h"
+#include "api/apiclient.h"
+#include "api/apireply.h"
 #include "clipboardguard.h"
 #include "createportfoliopage.h"
 #include "mainwindow.h"
@@ -9,6 +11,7 @@
 #include "pastetokendialog.h"
 #include "resultpanel.h"
 #include "sandbox/sandboxserver.h"
+#include "session/appsettings.h"
 #include "session/createflow.h"
 #include "session/session.h"
 #include "store/memorysecretstore.h"
@@ -75,6 +78,7 @@ private slots:
     void unreadableAnswersTokenIsSavedAfterCheckNow();
     void unplaceableTokenIsShownForCopyingAndNotDroppedSilently();
     void unplacedValuePastedOntoItsTokenIsNoLongerHeld();
+    void aCreateLeftUnsettledByAnEarlierRunIsLockedUntilChecked();
     void heldValueOfATokenTheHandOffHoldsIsNeverShownSaved();
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
     void addTokenAfterA207IsSavedAndShown_data();
@@ -707,6 +711,48 @@ void TestMainWindow::unplacedValuePastedOntoItsTokenIsNoLongerHeld()
     QVERIFY2(!leave.answered(), qPrintable(question));
     QTRY_VERIFY(!m_window->resultPanel()->isVisible());
     QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::Idle);
+}
+
+// An earlier run sent a create and stopped before its answer; eToro made the portfolio. The
+// next window opens locked, says so, and Check now finds the portfolio without sending again.
+void TestMainWindow::aCreateLeftUnsettledByAnEarlierRunIsLockedUntilChecked()
+{
+    CreatePortfolioRequest request;
+    request.investment = Money::fromCents(300000);
+    request.portfolioName = QStringLiteral("Left001");
+    request.tokenName = QStringLiteral("left-token");
+    request.scopeIds = { 200 };
+    const QUuid requestId = QUuid::createUuid();
+    ApiReply *sent = m_session->client()->createPortfolio(request, requestId);
+    QSignalSpy answered(sent, &ApiReply::finished);
+    QVERIFY(answered.wait(10000) && sent->isOk());
+    AppSettings::UnsettledCreate unsettled;
+    unsettled.profileId = Profile::sandboxId();
+    unsettled.portfolioName = request.portfolioName;
+    unsettled.requestId = requestId;
+    unsettled.investmentCents = request.investment.cents();
+    unsettled.sentAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_session->settings()->setUnsettledCreate(unsettled));
+
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown);
+    QVERIFY(m_window->createPage()->isBusy());
+    const QString notice = m_window->notice()->text();
+    QVERIFY2(notice.contains(QStringLiteral("money may have moved"))
+                 && notice.contains(QStringLiteral("Agentfolio stopped before eToro answered the "
+                                                   "create of Left001")),
+             qPrintable(notice));
+    auto *check = m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction"));
+    QVERIFY(check && check->isVisible());
+
+    QTest::mouseClick(check, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    QTRY_VERIFY(m_window->resultPanel()->isVisible());
+    QVERIFY(!m_session->settings()->unsettledCreate());
+    QCOMPARE(sandbox()->portfolios().size(), 1);
+    QCOMPARE(sandbox()->requestCount("POST"), 1); // the earlier run's, never sent again
 }
 
 void TestMainWindow::quittingWithAPendingTokenAsksFirst()
