@@ -173,10 +173,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     // A corrupt index set aside, or one from a newer version kept read-only: say so.
     auto showIndexStatus = [this](const IndexStatus &status) {
         if (!status.isOk())
-            m_notice->showMessage(status.kind == IndexStatus::Kind::CorruptMovedAside
-                                      ? NoticePanel::Tone::Warning
-                                      : NoticePanel::Tone::Error,
-                                  status.message);
+            otherNotice()->showMessage(status.kind == IndexStatus::Kind::CorruptMovedAside
+                                           ? NoticePanel::Tone::Warning
+                                           : NoticePanel::Tone::Error,
+                                       status.message);
     };
     connect(m_session->index(), &PortfolioIndex::statusChanged, this, showIndexStatus);
     connect(m_session->handOff(), &TokenHandOff::interruptedTokensChecked, this,
@@ -245,6 +245,12 @@ void MainWindow::buildMenus()
     QAction *newPortfolio = file->addAction(tr("&New agent portfolio"));
     newPortfolio->setShortcut(QKeySequence::New);
     connect(newPortfolio, &QAction::triggered, this, &MainWindow::showCreatePage);
+    // The way out of a lock no check can lift (an account that cannot be reached, a list
+    // that never shows the portfolio): only when the outcome is unknown, and asked first.
+    m_unlockAction = file->addAction(tr("&Unlock creating…"));
+    m_unlockAction->setObjectName(QStringLiteral("unlockCreating"));
+    m_unlockAction->setEnabled(false);
+    connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockCreating);
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Settings…"));
     preferences->setShortcut(QKeySequence::Preferences);
@@ -268,6 +274,29 @@ void MainWindow::buildMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+}
+
+void MainWindow::unlockCreating()
+{
+    if (m_flow->state() != CreateFlow::State::OutcomeUnknown)
+        return;
+    QMessageBox box(
+        QMessageBox::Warning, tr("Unlock creating without a check?"),
+        tr("Agentfolio cannot tell whether %1 was created. Unlock only if you have looked on "
+           "eToro yourself: if it was created and you send it again, a second portfolio takes "
+           "the money a second time. Any token value its answer carried is lost.")
+            .arg(m_flow->request().portfolioName),
+        QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmUnlockDialog"));
+    QPushButton *unlock = box.addButton(tr("I have checked: unlock"), QMessageBox::DestructiveRole);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    if (box.clickedButton() != unlock || !m_flow->abandonUnknownOutcome())
+        return;
+    m_notice->dismiss();
+    statusBar()->showMessage(tr("Creating is unlocked."), 10000);
 }
 
 void MainWindow::applySettings()
@@ -338,8 +367,17 @@ bool MainWindow::isRealMoney() const
     return !m_session->activeProfile().isSandbox;
 }
 
+NoticePanel *MainWindow::otherNotice() const
+{
+    // While a create's outcome is unknown the main notice holds Check now: nothing may take
+    // its place, or the lock would have no way out.
+    return m_flow->state() == CreateFlow::State::OutcomeUnknown ? m_recoveryNotice : m_notice;
+}
+
 void MainWindow::updateProfileBoxEnabled()
 {
+    if (m_unlockAction)
+        m_unlockAction->setEnabled(m_flow->state() == CreateFlow::State::OutcomeUnknown);
     // While a create's outcome is unknown the account stays the one to check it from; only a
     // window on another account (a create restored from an earlier run) may switch to it.
     m_profileBox->setEnabled(!m_flow->isBusy()
@@ -375,7 +413,7 @@ void MainWindow::showActiveProfile()
             text += QLatin1Char(' ') + tr("Reading the account's keys…");
         break;
     case Session::State::Failed:
-        m_notice->showMessage(NoticePanel::Tone::Error, m_session->problem());
+        otherNotice()->showMessage(NoticePanel::Tone::Error, m_session->problem());
         break;
     case Session::State::Ready:
     case Session::State::Inactive:
@@ -396,11 +434,17 @@ void MainWindow::chooseProfile(int index)
     const QString id = m_profileBox->itemData(index).toString();
     if (id == m_session->activeProfile().id)
         return;
+    if (m_flow->state() == CreateFlow::State::OutcomeUnknown && id == m_flow->profileId()) {
+        // A create restored from an earlier run, checked from its own account.
+        m_session->activate(id);
+        return;
+    }
     if (m_flow->isBusy() || m_flow->state() == CreateFlow::State::OutcomeUnknown) {
         // The pending outcome belongs to this account: settle it first.
         showActiveProfile();
-        m_notice->showMessage(NoticePanel::Tone::Warning,
-                              tr("Finish with the current request before switching accounts."));
+        otherNotice()->showMessage(
+            NoticePanel::Tone::Warning,
+            tr("Finish with the current request before switching accounts."));
         return;
     }
     if (!mayDropUnplacedTokens()) {

@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QPointer>
 
+class QAction;
 class QComboBox;
 class QFrame;
 class QLabel;
@@ -75,6 +76,8 @@ private:
     void refreshProfiles();
     void showActiveProfile();
     void updateProfileBoxEnabled();
+    void unlockCreating();
+    NoticePanel *otherNotice() const;
     void chooseProfile(int index);
     void addAccount();
 
@@ -112,6 +115,7 @@ private:
     QLabel *m_clipboardStatus = nullptr;
     QPointer<QMessageBox> m_confirmation;
     QPointer<AddTokenDialog> m_addTokenDialog;
+    QAction *m_unlockAction = nullptr;
 };
 
 } // namespace agentfolio

@@ -371,12 +371,11 @@ void ResultPanel::retry(const QString &tokenId)
 
 void ResultPanel::heldValueSaved(const Secret &secret)
 {
-    for (qsizetype i = m_heldHere.size() - 1; i >= 0; --i) {
-        const QPointer<TokenCard> card = m_heldHere.at(i);
-        if (!card || !card->holds(secret))
-            continue;
-        m_heldHere.removeAt(i);
-        card->setStorageState(TokenCard::State::Saved);
+    // The card stays among those held here, so that the hand-off's state of a token with the
+    // same id (another value, pending there) never shows on it.
+    for (const QPointer<TokenCard> &card : std::as_const(m_heldHere)) {
+        if (card && card->holds(secret))
+            card->setStorageState(TokenCard::State::Saved);
     }
 }
 

@@ -106,6 +106,8 @@ std::optional<AppSettings::UnsettledCreate> AppSettings::unsettledCreate() const
     create.description = m_settings->value(QStringLiteral("description")).toString();
     create.sentAt =
         QDateTime::fromString(m_settings->value(QStringLiteral("sentAt")).toString(), Qt::ISODate);
+    create.serverAccepted = m_settings->value(QStringLiteral("serverAccepted")).toBool();
+    create.httpStatus = m_settings->value(QStringLiteral("httpStatus")).toInt();
     const bool any = !m_settings->childKeys().isEmpty();
     m_settings->endGroup();
     if (!any)
@@ -124,6 +126,8 @@ bool AppSettings::setUnsettledCreate(const UnsettledCreate &create)
     m_settings->setValue(QStringLiteral("investmentCents"), create.investmentCents);
     m_settings->setValue(QStringLiteral("description"), create.description);
     m_settings->setValue(QStringLiteral("sentAt"), create.sentAt.toString(Qt::ISODateWithMs));
+    m_settings->setValue(QStringLiteral("serverAccepted"), create.serverAccepted);
+    m_settings->setValue(QStringLiteral("httpStatus"), create.httpStatus);
     m_settings->endGroup();
     // On disk before the request leaves: it must survive the process.
     m_settings->sync();

@@ -56,6 +56,10 @@ public:
         qint64 investmentCents = 0;
         QString description;
         QDateTime sentAt;
+        // eToro answered with a success status that could not be read: it did create it,
+        // whatever a list says later (with the status, for the message).
+        bool serverAccepted = false;
+        int httpStatus = 0;
     };
     std::optional<UnsettledCreate> unsettledCreate() const;
     // False if it could not be written to disk.

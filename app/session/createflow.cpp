@@ -80,6 +80,9 @@ void CreateFlow::restoreUnsettled()
     m_request.investment = Money::fromCents(unsettled->investmentCents);
     m_request.description = unsettled->description;
     m_requestId = unsettled->requestId;
+    m_sentAt = unsettled->sentAt;
+    m_serverAccepted = unsettled->serverAccepted;
+    m_createStatus = unsettled->httpStatus;
     ApiError error;
     error.kind = ApiError::Kind::OutcomeUnknown;
     error.requestId = m_requestId;
@@ -87,8 +90,13 @@ void CreateFlow::restoreUnsettled()
         ? tr("at %1", "a date and time")
               .arg(QLocale().toString(unsettled->sentAt.toLocalTime(), QLocale::ShortFormat))
         : tr("at an unknown time");
-    error.detail = tr("Agentfolio stopped before eToro answered the create of %1, sent %2")
-                       .arg(m_request.portfolioName, sent);
+    // With a success status it did happen: a check that finds nothing yet keeps it locked.
+    error.detail = m_serverAccepted
+        ? tr("eToro accepted the create of %1, sent %2, with HTTP %3, but its answer could not "
+             "be read, and Agentfolio stopped before the portfolio was found")
+              .arg(m_request.portfolioName, sent, QString::number(m_createStatus))
+        : tr("Agentfolio stopped before eToro answered the create of %1, sent %2")
+              .arg(m_request.portfolioName, sent);
     m_error = error;
     m_state = State::OutcomeUnknown;
     qCWarning(lcSession).noquote()
@@ -107,7 +115,9 @@ void CreateFlow::recordUnsettled()
     unsettled.requestId = m_requestId;
     unsettled.investmentCents = m_request.investment.cents();
     unsettled.description = m_request.description;
-    unsettled.sentAt = QDateTime::currentDateTimeUtc();
+    unsettled.sentAt = m_sentAt;
+    unsettled.serverAccepted = m_serverAccepted;
+    unsettled.httpStatus = m_createStatus;
     if (!m_session->settings()->setUnsettledCreate(unsettled))
         qCWarning(lcSession) << "the create could not be recorded as unsettled on disk: if "
                                 "Agentfolio stops before the answer, the next start will not know";
@@ -175,6 +185,7 @@ bool CreateFlow::submit(const CreatePortfolioRequest &request)
     qCInfo(lcSession).noquote() << "create" << request.portfolioName << "for profile" << m_profileId
                                 << "request id" << m_requestId.toString(QUuid::WithoutBraces);
     setState(State::Sending);
+    m_sentAt = QDateTime::currentDateTimeUtc();
     recordUnsettled(); // before the request leaves
     ApiReply *reply = m_session->client()->createPortfolio(request, m_requestId);
     m_reply = reply;
@@ -204,9 +215,24 @@ void CreateFlow::createAnswered(ApiReply *reply)
     m_serverAccepted = (m_createStatus >= 200 && m_createStatus < 300) || !m_salvaged.isEmpty();
     if (m_error->kind != ApiError::Kind::OutcomeUnknown)
         settle(); // refused: nothing was created
+    else if (m_serverAccepted)
+        recordUnsettled(); // a restart must know that eToro said yes
     setState(m_error->kind == ApiError::Kind::OutcomeUnknown ? State::OutcomeUnknown
                                                              : State::Failed);
     emit failed(*m_error);
+}
+
+bool CreateFlow::abandonUnknownOutcome()
+{
+    if (isBusy() || m_state != State::OutcomeUnknown)
+        return false;
+    qCWarning(lcSession).noquote()
+        << "the user unlocked creating without a check; the create of" << m_request.portfolioName
+        << "request id" << m_requestId.toString(QUuid::WithoutBraces) << "stays unknown";
+    settle();
+    clearOutcome();
+    setState(State::Idle);
+    return true;
 }
 
 bool CreateFlow::checkNow()

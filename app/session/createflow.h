@@ -68,6 +68,10 @@ public:
     // unknown: forgetting it would allow the same create to be sent twice and drop any
     // token secret the answer carried.
     bool reset();
+    // After OutcomeUnknown, when no check can settle it (the account cannot be reached, or
+    // eToro's list never shows the portfolio) and the user has looked on eToro themselves:
+    // forgets the create, held token values included, and unlocks. Callers ask first.
+    bool abandonUnknownOutcome();
 
     State state() const { return m_state; }
     bool isBusy() const { return m_state == State::Sending || m_state == State::Checking; }
@@ -117,6 +121,7 @@ private:
     QString m_profileId; // the profile the create was sent for
     CreatePortfolioRequest m_request;
     QUuid m_requestId;
+    QDateTime m_sentAt;
     std::optional<ApiError> m_error;
     CreatePortfolioResult m_result;
     std::optional<IndexedPortfolio> m_adopted;

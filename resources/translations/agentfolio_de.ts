@@ -866,7 +866,7 @@
 <context>
     <name>agentfolio::CreateFlow</name>
     <message>
-        <location filename="../../app/session/createflow.cpp" line="+87"/>
+        <location filename="../../app/session/createflow.cpp" line="+90"/>
         <source>at %1</source>
         <comment>a date and time</comment>
         <translation>am %1</translation>
@@ -877,7 +877,12 @@
         <translation>zu unbekannter Zeit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>eToro accepted the create of %1, sent %2, with HTTP %3, but its answer could not be read, and Agentfolio stopped before the portfolio was found</source>
+        <translation>eToro hat das Erstellen von %1, gesendet %2, mit HTTP %3 angenommen, aber die Antwort war nicht lesbar, und Agentfolio wurde beendet, bevor das Portfolio gefunden wurde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Agentfolio stopped before eToro answered the create of %1, sent %2</source>
         <translation>Agentfolio wurde beendet, bevor eToro auf das Erstellen von %1 antwortete, gesendet %2</translation>
     </message>
@@ -1354,7 +1359,12 @@
         <translation>&amp;Neues Agent-Portfolio</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Unlock creating…</source>
+        <translation>Erstellen &amp;freigeben…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -1374,7 +1384,27 @@
         <translation>&amp;Über Agentfolio</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>Unlock creating without a check?</source>
+        <translation>Erstellen ohne Prüfung freigeben?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agentfolio cannot tell whether %1 was created. Unlock only if you have looked on eToro yourself: if it was created and you send it again, a second portfolio takes the money a second time. Any token value its answer carried is lost.</source>
+        <translation>Agentfolio kann nicht feststellen, ob %1 erstellt wurde. Geben Sie das Erstellen nur frei, wenn Sie selbst bei eToro nachgesehen haben: Wurde es erstellt und Sie senden es erneut, nimmt ein zweites Portfolio das Geld ein zweites Mal. Jeder Token-Wert aus seiner Antwort geht verloren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I have checked: unlock</source>
+        <translation>Ich habe geprüft: freigeben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Creating is unlocked.</source>
+        <translation>Das Erstellen ist freigegeben.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>A&amp;ccount:</source>
         <translation>&amp;Konto:</translation>
     </message>
@@ -1409,12 +1439,12 @@
         <translation>%1 (echtes eToro-Konto)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>Reading the account&apos;s keys…</source>
         <translation>Die Schlüssel des Kontos werden gelesen…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Finish with the current request before switching accounts.</source>
         <translation>Schließen Sie die laufende Anfrage ab, bevor Sie das Konto wechseln.</translation>
     </message>
@@ -1507,15 +1537,15 @@
         </translation>
     </message>
     <message>
-        <location line="-581"/>
-        <location line="+172"/>
-        <location line="+105"/>
+        <location line="-625"/>
+        <location line="+210"/>
+        <location line="+111"/>
         <location line="+106"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location line="-551"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1530,7 +1560,7 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+284"/>
+        <location line="+322"/>
         <source>A simulation on this computer. No real money moves and nothing reaches eToro. Add your eToro account to create real portfolios.</source>
         <translation>Eine Simulation auf diesem Computer. Es wird kein echtes Geld bewegt, und nichts erreicht eToro. Fügen Sie Ihr eToro-Konto hinzu, um echte Portfolios zu erstellen.</translation>
     </message>
@@ -1555,7 +1585,7 @@
         <translation>%1 (echtes Geld) — Agentfolio</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>Create and invest %1</source>
         <translation>Erstellen und %1 investieren</translation>
     </message>

@@ -52,6 +52,7 @@ private slots:
     void anUnsettledCreateThatCannotBeCheckedIsDropped_data();
     void anUnsettledCreateThatCannotBeCheckedIsDropped();
     void anUnsettledCreateIsCheckedFromItsOwnAccountOnly();
+    void anAcceptedButUnreadableCreateStaysLockedAfterRestart();
     void debugLogsOfAFullCreateCarryNoSecret();
 
 private:
@@ -770,6 +771,40 @@ void TestCreateFlow::anUnsettledCreateIsCheckedFromItsOwnAccountOnly()
     QCOMPARE(flow.state(), CreateFlow::State::OutcomeUnknown);
     QCOMPARE(m_session->sandbox()->requestCount("GET"), 0);
     QVERIFY(m_session->settings()->unsettledCreate());
+}
+
+// eToro said yes (201) in an answer that could not be read, and Agentfolio stopped before the
+// portfolio was found. After the restart a list that does not show it yet must not unlock:
+// the create did happen. Only the user's own word, after looking on eToro, unlocks.
+void TestCreateFlow::anAcceptedButUnreadableCreateStaysLockedAfterRestart()
+{
+    QVERIFY(!m_flow->abandonUnknownOutcome()); // nothing to abandon
+    injectIncompleteCreateAnswer(Fault::Kind::WithoutIds);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    const auto noted = m_session->settings()->unsettledCreate();
+    QVERIFY(noted && noted->serverAccepted);
+    QCOMPARE(noted->httpStatus, 201);
+
+    m_flow.reset();
+    m_session.reset();
+    startSession();
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
+    QVERIFY2(m_flow->lastError()->message().contains(
+                 QStringLiteral("eToro accepted the create of MyPort1")),
+             qPrintable(m_flow->lastError()->message()));
+    injectList(QByteArrayLiteral(R"({"agentPortfolios":[]})"));
+    QCOMPARE(check(), CreateFlow::CheckResult::NotYetListed);
+    QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
+    QVERIFY(m_session->settings()->unsettledCreate());
+    QVERIFY(!m_flow->submit(request(QStringLiteral("Another1"))));
+
+    QVERIFY(m_flow->abandonUnknownOutcome());
+    QCOMPARE(m_flow->state(), CreateFlow::State::Idle);
+    QVERIFY(!m_session->settings()->unsettledCreate());
+    QCOMPARE(CreateFlow(m_session.get()).state(), CreateFlow::State::Idle);
 }
 
 namespace {

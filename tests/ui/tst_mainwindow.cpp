@@ -79,6 +79,7 @@ private slots:
     void unplaceableTokenIsShownForCopyingAndNotDroppedSilently();
     void unplacedValuePastedOntoItsTokenIsNoLongerHeld();
     void aCreateLeftUnsettledByAnEarlierRunIsLockedUntilChecked();
+    void aLockNoCheckCanLiftIsUnlockedOnlyWhenTheUserSaysSo();
     void heldValueOfATokenTheHandOffHoldsIsNeverShownSaved();
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
     void addTokenAfterA207IsSavedAndShown_data();
@@ -753,6 +754,49 @@ void TestMainWindow::aCreateLeftUnsettledByAnEarlierRunIsLockedUntilChecked()
     QVERIFY(!m_session->settings()->unsettledCreate());
     QCOMPARE(sandbox()->portfolios().size(), 1);
     QCOMPARE(sandbox()->requestCount("POST"), 1); // the earlier run's, never sent again
+}
+
+// A create from an earlier run that no check can lift (eToro said yes, its list never shows
+// it). File > Unlock creating asks before it forgets the create.
+void TestMainWindow::aLockNoCheckCanLiftIsUnlockedOnlyWhenTheUserSaysSo()
+{
+    AppSettings::UnsettledCreate unsettled;
+    unsettled.profileId = Profile::sandboxId();
+    unsettled.portfolioName = QStringLiteral("Gone001");
+    unsettled.requestId = QUuid::createUuid();
+    unsettled.serverAccepted = true; // a list without it cannot unlock
+    unsettled.httpStatus = 201;
+    QVERIFY(m_session->settings()->setUnsettledCreate(unsettled));
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown);
+    auto *check = m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction"));
+    QVERIFY(check && check->isVisible());
+
+    // Its account is the one to check it from: no switching away.
+    QVERIFY(!m_window->findChild<QComboBox *>(QStringLiteral("profileBox"))->isEnabled());
+
+    QAction *unlock = m_window->findChild<QAction *>(QStringLiteral("unlockCreating"));
+    QVERIFY(unlock && unlock->isEnabled());
+    {
+        const MessageBoxAnswer cancel(QMessageBox::RejectRole);
+        unlock->trigger();
+        QVERIFY(cancel.answered());
+    }
+    QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown);
+    QVERIFY(m_session->settings()->unsettledCreate());
+
+    QString question;
+    const MessageBoxAnswer yes(QMessageBox::DestructiveRole, &question);
+    unlock->trigger();
+    QVERIFY2(question.contains(QStringLiteral("a second portfolio takes the money a second time")),
+             qPrintable(question));
+    QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::Idle);
+    QVERIFY(!m_window->createPage()->isBusy());
+    QVERIFY(!m_session->settings()->unsettledCreate());
+    QVERIFY(!unlock->isEnabled());
+    QCOMPARE(sandbox()->requestCount("POST"), 0);
 }
 
 void TestMainWindow::quittingWithAPendingTokenAsksFirst()
