@@ -367,11 +367,22 @@ bool MainWindow::isRealMoney() const
     return !m_session->activeProfile().isSandbox;
 }
 
-NoticePanel *MainWindow::otherNotice() const
+NoticePanel *MainWindow::otherNotice()
 {
-    // While a create's outcome is unknown the main notice holds Check now: nothing may take
-    // its place, or the lock would have no way out.
-    return m_flow->state() == CreateFlow::State::OutcomeUnknown ? m_recoveryNotice : m_notice;
+    // While a create's outcome is unknown (or being checked) the main notice holds Check now:
+    // nothing may take its place, or the lock would have no way out. Other news then gets a
+    // panel of its own, made only then (the tokens-saved-last-time panel is not overwritten).
+    const CreateFlow::State state = m_flow->state();
+    if (state != CreateFlow::State::OutcomeUnknown && state != CreateFlow::State::Checking)
+        return m_notice;
+    if (!m_statusNotice) {
+        m_statusNotice = new NoticePanel(m_clipboard, m_notice->parentWidget());
+        m_statusNotice->setObjectName(QStringLiteral("statusNotice"));
+        m_statusNotice->setAccessibleName(tr("Notice while a create is unresolved"));
+        auto *layout = qobject_cast<QBoxLayout *>(m_notice->parentWidget()->layout());
+        layout->insertWidget(layout->indexOf(m_notice) + 1, m_statusNotice);
+    }
+    return m_statusNotice;
 }
 
 void MainWindow::updateProfileBoxEnabled()
@@ -436,6 +447,8 @@ void MainWindow::chooseProfile(int index)
         return;
     if (m_flow->state() == CreateFlow::State::OutcomeUnknown && id == m_flow->profileId()) {
         // A create restored from an earlier run, checked from its own account.
+        if (m_statusNotice)
+            m_statusNotice->dismiss(); // what it says was about the other account
         m_session->activate(id);
         return;
     }
@@ -453,6 +466,8 @@ void MainWindow::chooseProfile(int index)
     }
     m_flow->reset();
     m_notice->dismiss();
+    if (m_statusNotice)
+        m_statusNotice->dismiss();
     m_session->activate(id);
     showCreatePage();
 }

@@ -77,7 +77,7 @@ private:
     void showActiveProfile();
     void updateProfileBoxEnabled();
     void unlockCreating();
-    NoticePanel *otherNotice() const;
+    NoticePanel *otherNotice();
     void chooseProfile(int index);
     void addAccount();
 
@@ -105,6 +105,7 @@ private:
     QComboBox *m_profileBox = nullptr;
     NoticePanel *m_notice = nullptr;
     NoticePanel *m_recoveryNotice = nullptr;
+    NoticePanel *m_statusNotice = nullptr; // see otherNotice()
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_pages = nullptr;
     TokenManager *m_tokenManager = nullptr;

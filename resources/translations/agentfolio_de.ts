@@ -1439,17 +1439,22 @@
         <translation>%1 (echtes eToro-Konto)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+22"/>
+        <source>Notice while a create is unresolved</source>
+        <translation>Hinweis, solange ein Erstellen ungeklärt ist</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Reading the account&apos;s keys…</source>
         <translation>Die Schlüssel des Kontos werden gelesen…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Finish with the current request before switching accounts.</source>
         <translation>Schließen Sie die laufende Anfrage ab, bevor Sie das Konto wechseln.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Check what happened to the last request before creating another portfolio.</source>
         <translation>Prüfen Sie, was aus der letzten Anfrage geworden ist, bevor Sie ein weiteres Portfolio erstellen.</translation>
     </message>
@@ -1537,15 +1542,15 @@
         </translation>
     </message>
     <message>
-        <location line="-625"/>
-        <location line="+210"/>
-        <location line="+111"/>
+        <location line="-640"/>
+        <location line="+221"/>
+        <location line="+115"/>
         <location line="+106"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-551"/>
+        <location line="-566"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1560,7 +1565,7 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+322"/>
+        <location line="+333"/>
         <source>A simulation on this computer. No real money moves and nothing reaches eToro. Add your eToro account to create real portfolios.</source>
         <translation>Eine Simulation auf diesem Computer. Es wird kein echtes Geld bewegt, und nichts erreicht eToro. Fügen Sie Ihr eToro-Konto hinzu, um echte Portfolios zu erstellen.</translation>
     </message>
@@ -1585,7 +1590,7 @@
         <translation>%1 (echtes Geld) — Agentfolio</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>Create and invest %1</source>
         <translation>Erstellen und %1 investieren</translation>
     </message>

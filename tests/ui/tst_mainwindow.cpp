@@ -80,6 +80,7 @@ private slots:
     void unplacedValuePastedOntoItsTokenIsNoLongerHeld();
     void aCreateLeftUnsettledByAnEarlierRunIsLockedUntilChecked();
     void aLockNoCheckCanLiftIsUnlockedOnlyWhenTheUserSaysSo();
+    void aLockOfAnotherAccountIsCheckedThereAndKeepsCheckNow();
     void heldValueOfATokenTheHandOffHoldsIsNeverShownSaved();
     void keychainFailureLeavesTheTokenPendingVisibleAndCopyable();
     void addTokenAfterA207IsSavedAndShown_data();
@@ -797,6 +798,44 @@ void TestMainWindow::aLockNoCheckCanLiftIsUnlockedOnlyWhenTheUserSaysSo()
     QVERIFY(!m_session->settings()->unsettledCreate());
     QVERIFY(!unlock->isEnabled());
     QCOMPARE(sandbox()->requestCount("POST"), 0);
+}
+
+// The earlier run's create was for a real account, and this window started on the sandbox.
+// Switching to that account is allowed; its failure to connect (no keys here) is said in a
+// panel of its own, and Check now stays where it is.
+void TestMainWindow::aLockOfAnotherAccountIsCheckedThereAndKeepsCheckNow()
+{
+    Profile real;
+    real.displayName = QStringLiteral("My eToro");
+    real.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    const auto added = m_session->profiles()->add(real);
+    QVERIFY(added);
+    AppSettings::UnsettledCreate unsettled;
+    unsettled.profileId = added->id;
+    unsettled.portfolioName = QStringLiteral("Real001");
+    unsettled.requestId = QUuid::createUuid();
+    QVERIFY(m_session->settings()->setUnsettledCreate(unsettled));
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_session->activeProfile().id, Profile::sandboxId());
+
+    auto *profiles = m_window->findChild<QComboBox *>(QStringLiteral("profileBox"));
+    QVERIFY(profiles->isEnabled());
+    profiles->setFocus(Qt::TabFocusReason);
+    const int target = profiles->findData(added->id);
+    while (profiles->currentIndex() != target)
+        QTest::keyClick(profiles, target > profiles->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
+    QCOMPARE(m_session->activeProfile().id, added->id);
+    QTRY_COMPARE(m_session->state(), Session::State::Failed); // no keys in this keychain
+    auto *status = m_window->findChild<NoticePanel *>(QStringLiteral("statusNotice"));
+    QVERIFY(status && status->isVisible());
+    QCOMPARE(status->text(), m_session->problem());
+    auto *check = m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction"));
+    QVERIFY(check && check->isVisible());
+    QVERIFY(m_window->notice()->text().contains(QStringLiteral("Real001")));
+    QVERIFY(!profiles->isEnabled()); // now on its account: it stays until settled
 }
 
 void TestMainWindow::quittingWithAPendingTokenAsksFirst()
