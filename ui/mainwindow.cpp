@@ -205,6 +205,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         flowStateChanged();
         if (m_flow->lastError())
             showOutcomeUnknown(*m_flow->lastError());
+        updateLockControls(); // Check now waits for the account to connect
     }
     resize(960, 760);
     // The form is why the window opens: start typing the amount straight away.
@@ -385,10 +386,13 @@ NoticePanel *MainWindow::otherNotice()
     return m_statusNotice;
 }
 
-void MainWindow::updateProfileBoxEnabled()
+void MainWindow::updateLockControls()
 {
     if (m_unlockAction)
         m_unlockAction->setEnabled(m_flow->state() == CreateFlow::State::OutcomeUnknown);
+    // Check now asks the account's list: only once the account is connected.
+    if (m_flow->state() == CreateFlow::State::OutcomeUnknown)
+        m_notice->setActionEnabled(m_session->isReady());
     // While a create's outcome is unknown the account stays the one to check it from; only a
     // window on another account (a create restored from an earlier run) may switch to it.
     m_profileBox->setEnabled(!m_flow->isBusy()
@@ -400,7 +404,7 @@ void MainWindow::showActiveProfile()
 {
     const Profile &profile = m_session->activeProfile();
     m_profileBox->setCurrentIndex(m_profileBox->findData(profile.id));
-    updateProfileBoxEnabled();
+    updateLockControls();
     // A real-money account must never be mistaken for the sandbox: it gets the
     // highlight colours of the user's palette and says so in words.
     QPalette palette = this->palette();
@@ -568,7 +572,7 @@ void MainWindow::flowStateChanged()
         statusBar()->clearMessage();
         break;
     }
-    updateProfileBoxEnabled();
+    updateLockControls();
 }
 
 void MainWindow::createSucceeded(const CreatePortfolioResult &result)

@@ -75,7 +75,7 @@ private:
     void buildHeader(QWidget *central);
     void refreshProfiles();
     void showActiveProfile();
-    void updateProfileBoxEnabled();
+    void updateLockControls();
     void unlockCreating();
     NoticePanel *otherNotice();
     void chooseProfile(int index);

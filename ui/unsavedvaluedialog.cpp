@@ -28,8 +28,8 @@ UnsavedValueDialog::UnsavedValueDialog(const CreatedToken &value, const QString 
     m_card->setUnsaveableAdvice(tr("Put it in your agent's configuration or a password "
                                    "manager now: it is gone once this window is closed."));
     m_card->setStorageState(TokenCard::State::Unsaveable,
-                            tr("Agentfolio could not tell which token it belongs to, so it is "
-                               "not in the keychain."));
+                            tr("Agentfolio could not save it with its token on eToro, so it "
+                               "is not in the keychain."));
 
     auto *buttons = new QDialogButtonBox(this);
     m_close = buttons->addButton(QDialogButtonBox::Close);

@@ -241,6 +241,8 @@ bool CreateFlow::checkNow()
         return false;
     if (m_state != State::OutcomeUnknown)
         return false;
+    if (!m_session->isReady())
+        return false; // the account's keys are not read yet, or could not be
     if (m_session->activeProfile().id != m_profileId) {
         // Another account's list says nothing about this create.
         qCWarning(lcSession).noquote() << "check refused: the create was sent for profile"

@@ -62,7 +62,7 @@ public:
     // while a create or a check is under way or the session is not ready.
     bool submit(const CreatePortfolioRequest &request);
     // After OutcomeUnknown: is there a portfolio of the submitted name? Refused (false) unless
-    // the account the create was sent for is the active one.
+    // the account the create was sent for is the active one, and connected.
     bool checkNow();
     // Back to Idle for a new intent. Refused (false) while busy, and while the outcome is
     // unknown: forgetting it would allow the same create to be sent twice and drop any

@@ -358,7 +358,8 @@ void TokenManager::placeSalvagedToken(const QString &profileId, const QString &p
         outcome.message =
             tr("“%1” was most likely added: eToro said yes, and its answer, unreadable in part, "
                "carried the token's value. Agentfolio could not tie the value to a token on "
-               "eToro (%2), so it is saved nowhere: copy it now.")
+               "eToro (%2), so it is saved nowhere: put it in your agent's configuration or a "
+               "password manager now.")
                 .arg(requestedName, why);
         if (pasteCanSave)
             outcome.message += QLatin1Char(' ')

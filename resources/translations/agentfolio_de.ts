@@ -1344,7 +1344,7 @@
         </translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1444,7 +1444,7 @@
         <translation>Hinweis, solange ein Erstellen ungeklärt ist</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Reading the account&apos;s keys…</source>
         <translation>Die Schlüssel des Kontos werden gelesen…</translation>
     </message>
@@ -1542,15 +1542,15 @@
         </translation>
     </message>
     <message>
-        <location line="-640"/>
-        <location line="+221"/>
+        <location line="-644"/>
+        <location line="+225"/>
         <location line="+115"/>
         <location line="+106"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-570"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1565,7 +1565,7 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+337"/>
         <source>A simulation on this computer. No real money moves and nothing reaches eToro. Add your eToro account to create real portfolios.</source>
         <translation>Eine Simulation auf diesem Computer. Es wird kein echtes Geld bewegt, und nichts erreicht eToro. Fügen Sie Ihr eToro-Konto hinzu, um echte Portfolios zu erstellen.</translation>
     </message>
@@ -2822,13 +2822,13 @@ Token-ID: %2</translation>
         <location filename="../../app/session/tokenmanager.cpp" line="+88"/>
         <location line="+75"/>
         <location line="+54"/>
-        <location line="+217"/>
+        <location line="+218"/>
         <location line="+142"/>
         <source>No account is open.</source>
         <translation>Es ist kein Konto geöffnet.</translation>
     </message>
     <message>
-        <location line="-476"/>
+        <location line="-477"/>
         <source>Not connected to the account yet; wait a moment and try again.</source>
         <translation>Noch nicht mit dem Konto verbunden; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
@@ -2932,11 +2932,11 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+31"/>
-        <source>“%1” was most likely added: eToro said yes, and its answer, unreadable in part, carried the token&apos;s value. Agentfolio could not tie the value to a token on eToro (%2), so it is saved nowhere: copy it now.</source>
-        <translation>„%1“ wurde sehr wahrscheinlich hinzugefügt: eToro hat zugestimmt, und die teilweise unlesbare Antwort enthielt den Wert des Tokens. Agentfolio konnte den Wert keinem Token bei eToro zuordnen (%2), daher ist er nirgends gespeichert: Kopieren Sie ihn jetzt.</translation>
+        <source>“%1” was most likely added: eToro said yes, and its answer, unreadable in part, carried the token&apos;s value. Agentfolio could not tie the value to a token on eToro (%2), so it is saved nowhere: put it in your agent&apos;s configuration or a password manager now.</source>
+        <translation>„%1“ wurde sehr wahrscheinlich hinzugefügt: eToro hat zugestimmt, und die teilweise unlesbare Antwort enthielt den Wert des Tokens. Agentfolio konnte den Wert keinem Token bei eToro zuordnen (%2), daher ist er nirgends gespeichert: Legen Sie ihn jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Once the token is listed under Portfolios and tokens, Paste value… there saves it.</source>
         <translation>Sobald das Token unter „Portfolios und Tokens“ aufgeführt ist, können Sie ihn dort mit „Wert einfügen…“ speichern.</translation>
     </message>
@@ -3722,8 +3722,8 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Agentfolio could not tell which token it belongs to, so it is not in the keychain.</source>
-        <translation>Agentfolio konnte nicht feststellen, zu welchem Token er gehört, daher ist er nicht im Schlüsselbund.</translation>
+        <source>Agentfolio could not save it with its token on eToro, so it is not in the keychain.</source>
+        <translation>Agentfolio konnte ihn nicht zusammen mit seinem Token bei eToro speichern, daher ist er nicht im Schlüsselbund.</translation>
     </message>
     <message>
         <location line="+18"/>

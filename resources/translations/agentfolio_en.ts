@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+421"/>
+        <location line="+425"/>
         <source>The answer did carry %n token(s), which Agentfolio holds for now: choose Check now to find the portfolio and save them in the keychain.</source>
         <translation>
             <numerusform>The answer did carry %n token, which Agentfolio holds for now: choose Check now to find the portfolio and save it in the keychain.</numerusform>

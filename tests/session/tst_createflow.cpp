@@ -771,6 +771,13 @@ void TestCreateFlow::anUnsettledCreateIsCheckedFromItsOwnAccountOnly()
     QCOMPARE(flow.state(), CreateFlow::State::OutcomeUnknown);
     QCOMPARE(m_session->sandbox()->requestCount("GET"), 0);
     QVERIFY(m_session->settings()->unsettledCreate());
+
+    // Its own account, but not connected (no keys in this keychain): nothing to ask yet.
+    m_session->activate(added->id);
+    QTRY_COMPARE(m_session->state(), Session::State::Failed);
+    QVERIFY(!flow.checkNow());
+    QCOMPARE(flow.state(), CreateFlow::State::OutcomeUnknown);
+    QVERIFY(m_session->settings()->unsettledCreate());
 }
 
 // eToro said yes (201) in an answer that could not be read, and Agentfolio stopped before the

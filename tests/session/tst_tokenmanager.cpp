@@ -700,7 +700,7 @@ void TestTokenManager::addTokenUnreadableAnswerNotFoundHandsBackTheValue()
     QVERIFY(outcome.apiError);
     QCOMPARE(outcome.apiError->kind, ApiError::Kind::OutcomeUnknown);
     QVERIFY2(outcome.message.contains(QStringLiteral("most likely added"))
-                 && outcome.message.contains(QStringLiteral("copy it now"))
+                 && outcome.message.contains(QStringLiteral("password manager now"))
                  && outcome.message.contains(reason),
              qPrintable(outcome.message));
     QCOMPARE(outcome.message.contains(QStringLiteral("Paste value")), pasteAdvice);

@@ -835,6 +835,7 @@ void TestMainWindow::aLockOfAnotherAccountIsCheckedThereAndKeepsCheckNow()
     auto *check = m_window->notice()->findChild<QPushButton *>(QStringLiteral("noticeAction"));
     QVERIFY(check && check->isVisible());
     QVERIFY(m_window->notice()->text().contains(QStringLiteral("Real001")));
+    QVERIFY(!check->isEnabled()); // the account is not connected: nothing to ask
     QVERIFY(!profiles->isEnabled()); // now on its account: it stays until settled
 }
 
