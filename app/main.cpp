@@ -3,7 +3,7 @@
 #include "firstshow.h"
 #include "fontconfigwarmup.h"
 #include "mainwindow.h"
-#include "session/appsettings.h"
+#include "session/createflow.h"
 #include "session/session.h"
 #include "session/translations.h"
 #include "store/indexpreload.h"
@@ -125,16 +125,17 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(sandbox) || !session.profiles()->contains(start))
         start = agentfolio::Profile::sandboxId();
-    // A create that Agentfolio stopped before settling is checked from the account it was sent
-    // for, whatever was asked: until it is, no create may be sent (CreateFlow).
-    if (const auto unsettled = session.settings()->unsettledCreate();
-        unsettled && session.profiles()->contains(unsettled->profileId))
-        start = unsettled->profileId;
 
     // The style the user or the desktop chose, minus an icon load the window does not need.
     QApplication::setStyle(new agentfolio::DeferredIconStyle(QApplication::style()->name()));
     fonts->wait(); // the window's construction is the first to use a font
     agentfolio::MainWindow window(&session);
+    // A create that Agentfolio stopped before settling (the window's CreateFlow took it up) is
+    // checked from the account it was sent for, whatever was asked: until it is, no create
+    // may be sent.
+    if (const agentfolio::CreateFlow *flow = window.createFlow();
+        flow->state() == agentfolio::CreateFlow::State::OutcomeUnknown)
+        start = flow->profileId();
     session.loadIndex(); // the preload has had the window's construction to finish
     if (agentfolio::quitAfterFirstShowRequested()) {
         // The start-up benchmark (tests/bench/startup-budget.sh): everything up to the first

@@ -4,6 +4,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace agentfolio {
 
 namespace {
@@ -11,7 +13,36 @@ const QString ClipboardKey = QStringLiteral("preferences/clipboardClearSeconds")
 const QString TimeoutKey = QStringLiteral("preferences/requestTimeoutSeconds");
 const QString ScopesKey = QStringLiteral("preferences/defaultScopes");
 const QString ConfirmKey = QStringLiteral("preferences/confirmDestructiveActions");
-const QString UnsettledGroup = QStringLiteral("unsettledCreate");
+// One group per create, named after its request id: each running Agentfolio notes and
+// settles its own creates without touching another's.
+const QString UnsettledGroup = QStringLiteral("unsettledCreates");
+// Before that, one create at a time was noted here: still read, so that an update does not
+// forget a create the previous version left unsettled.
+const QString LegacyUnsettledGroup = QStringLiteral("unsettledCreate");
+
+QString groupOf(const QUuid &requestId)
+{
+    return UnsettledGroup + QLatin1Char('/') + requestId.toString(QUuid::WithoutBraces);
+}
+
+// The note in the current group of `settings` (nullopt when the group is empty).
+std::optional<AppSettings::UnsettledCreate> readUnsettled(const QSettings &settings)
+{
+    if (settings.childKeys().isEmpty())
+        return std::nullopt;
+    AppSettings::UnsettledCreate create;
+    create.profileId = settings.value(QStringLiteral("profile")).toString();
+    create.portfolioName = settings.value(QStringLiteral("portfolioName")).toString();
+    create.requestId = QUuid::fromString(settings.value(QStringLiteral("requestId")).toString());
+    create.investmentCents = settings.value(QStringLiteral("investmentCents")).toLongLong();
+    create.description = settings.value(QStringLiteral("description")).toString();
+    create.sentAt =
+        QDateTime::fromString(settings.value(QStringLiteral("sentAt")).toString(), Qt::ISODate);
+    create.serverAccepted = settings.value(QStringLiteral("serverAccepted")).toBool();
+    create.httpStatus = settings.value(QStringLiteral("httpStatus")).toInt();
+    create.owner = settings.value(QStringLiteral("owner")).toString();
+    return create;
+}
 } // namespace
 
 AppSettings::AppSettings(QObject *parent)
@@ -95,29 +126,44 @@ void AppSettings::setConfirmDestructiveActions(bool confirm)
     emit changed();
 }
 
-std::optional<AppSettings::UnsettledCreate> AppSettings::unsettledCreate() const
+QList<AppSettings::UnsettledCreate> AppSettings::unsettledCreates() const
 {
+    QList<UnsettledCreate> creates;
     m_settings->beginGroup(UnsettledGroup);
-    UnsettledCreate create;
-    create.profileId = m_settings->value(QStringLiteral("profile")).toString();
-    create.portfolioName = m_settings->value(QStringLiteral("portfolioName")).toString();
-    create.requestId = QUuid::fromString(m_settings->value(QStringLiteral("requestId")).toString());
-    create.investmentCents = m_settings->value(QStringLiteral("investmentCents")).toLongLong();
-    create.description = m_settings->value(QStringLiteral("description")).toString();
-    create.sentAt =
-        QDateTime::fromString(m_settings->value(QStringLiteral("sentAt")).toString(), Qt::ISODate);
-    create.serverAccepted = m_settings->value(QStringLiteral("serverAccepted")).toBool();
-    create.httpStatus = m_settings->value(QStringLiteral("httpStatus")).toInt();
-    const bool any = !m_settings->childKeys().isEmpty();
+    const QStringList groups = m_settings->childGroups();
+    for (const QString &group : groups) {
+        const QUuid requestId = QUuid::fromString(group);
+        if (requestId.isNull())
+            continue; // not a name Agentfolio gives a note
+        m_settings->beginGroup(group);
+        if (auto create = readUnsettled(*m_settings)) {
+            // The group's name is the request id it was written under: the one to clear.
+            create->requestId = requestId;
+            creates.append(*create);
+        }
+        m_settings->endGroup();
+    }
     m_settings->endGroup();
-    if (!any)
-        return std::nullopt;
-    return create;
+    m_settings->beginGroup(LegacyUnsettledGroup);
+    if (auto legacy = readUnsettled(*m_settings)) {
+        legacy->owner.clear(); // it had none
+        creates.append(*legacy);
+    }
+    m_settings->endGroup();
+    // Oldest first; a note without a time (hand-edited) last.
+    std::stable_sort(creates.begin(), creates.end(),
+                     [](const UnsettledCreate &a, const UnsettledCreate &b) {
+                         if (a.sentAt.isValid() != b.sentAt.isValid())
+                             return a.sentAt.isValid();
+                         return a.sentAt < b.sentAt;
+                     });
+    return creates;
 }
 
 bool AppSettings::setUnsettledCreate(const UnsettledCreate &create)
 {
-    m_settings->beginGroup(UnsettledGroup);
+    dropLegacyUnsettledCreate(create.requestId); // rewritten below, in the current form
+    m_settings->beginGroup(groupOf(create.requestId));
     m_settings->remove(QString()); // the whole group: no field of an older one survives
     m_settings->setValue(QStringLiteral("profile"), create.profileId);
     m_settings->setValue(QStringLiteral("portfolioName"), create.portfolioName);
@@ -128,16 +174,28 @@ bool AppSettings::setUnsettledCreate(const UnsettledCreate &create)
     m_settings->setValue(QStringLiteral("sentAt"), create.sentAt.toString(Qt::ISODateWithMs));
     m_settings->setValue(QStringLiteral("serverAccepted"), create.serverAccepted);
     m_settings->setValue(QStringLiteral("httpStatus"), create.httpStatus);
+    m_settings->setValue(QStringLiteral("owner"), create.owner);
     m_settings->endGroup();
-    // On disk before the request leaves: it must survive the process.
+    // On disk before the request leaves: it must survive the process. QSettings merges what
+    // changed into the file as it is on disk, so another Agentfolio's notes stay.
     m_settings->sync();
     return m_settings->status() == QSettings::NoError;
 }
 
-void AppSettings::clearUnsettledCreate()
+void AppSettings::clearUnsettledCreate(const QUuid &requestId)
 {
-    m_settings->remove(UnsettledGroup);
+    dropLegacyUnsettledCreate(requestId);
+    m_settings->remove(groupOf(requestId));
     m_settings->sync();
+}
+
+void AppSettings::dropLegacyUnsettledCreate(const QUuid &requestId)
+{
+    m_settings->beginGroup(LegacyUnsettledGroup);
+    const auto legacy = readUnsettled(*m_settings);
+    m_settings->endGroup();
+    if (legacy && legacy->requestId == requestId)
+        m_settings->remove(LegacyUnsettledGroup);
 }
 
 } // namespace agentfolio

@@ -48,6 +48,9 @@ public:
     // before the request leaves, cleared once an answer or a check settles it. If Agentfolio
     // stops in between, the next start knows that the portfolio may exist and money may have
     // moved, and keeps creates locked until it is checked. Nothing secret is in it.
+    // Each create has a note of its own, under its request id, marked with the running
+    // Agentfolio that answers for it: two of them running at once never clear, overwrite or
+    // take up each other's.
     struct UnsettledCreate
     {
         QString profileId;
@@ -60,17 +63,24 @@ public:
         // whatever a list says later (with the status, for the message).
         bool serverAccepted = false;
         int httpStatus = 0;
+        // The HandOffOwner id of the Agentfolio that sent it or took it up after a stop;
+        // empty when that Agentfolio could not take its lock.
+        QString owner;
     };
-    std::optional<UnsettledCreate> unsettledCreate() const;
-    // False if it could not be written to disk.
+    // Every note, oldest first.
+    QList<UnsettledCreate> unsettledCreates() const;
+    // Writes the note of create.requestId. False if it could not be written to disk.
     bool setUnsettledCreate(const UnsettledCreate &create);
-    void clearUnsettledCreate();
+    void clearUnsettledCreate(const QUuid &requestId);
 
 signals:
     // A preference changed (not the unsettled create, which is state).
     void changed();
 
 private:
+    // Removes the previous version's single note if it is the note of `requestId`.
+    void dropLegacyUnsettledCreate(const QUuid &requestId);
+
     std::unique_ptr<QSettings> m_settings;
 };
 

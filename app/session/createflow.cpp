@@ -4,6 +4,7 @@
 #include "session/appsettings.h"
 #include "session/session.h"
 #include "session/sessionlog.h"
+#include "store/handoffowner.h"
 #include "store/profilestore.h"
 #include "store/tokenhandoff.h"
 
@@ -56,23 +57,44 @@ CreateFlow::CreateFlow(Session *session, QObject *parent)
     restoreUnsettled();
 }
 
+HandOffOwner *CreateFlow::runningOwner() const
+{
+    return m_session && m_session->handOff() ? m_session->handOff()->owner() : nullptr;
+}
+
 void CreateFlow::restoreUnsettled()
 {
     if (!m_session || !m_session->settings())
         return;
-    const auto unsettled = m_session->settings()->unsettledCreate();
+    HandOffOwner *owner = runningOwner();
+    std::optional<AppSettings::UnsettledCreate> unsettled;
+    const QList<AppSettings::UnsettledCreate> noted = m_session->settings()->unsettledCreates();
+    for (const AppSettings::UnsettledCreate &create : noted) {
+        // Another Agentfolio that is still running sent it (or took it up): it is waiting
+        // for the answer or a check itself, and settles it. Taken up here as well, it would
+        // be reported stopped, and a check finding nothing yet would invite sending it again
+        // while it may still be under way.
+        if (owner && owner->isRunning(create.owner))
+            continue;
+        if (create.portfolioName.isEmpty() || !m_session->profiles()->contains(create.profileId)) {
+            // No name to look for, or an account that is gone: nothing could ever be checked,
+            // and no create can be sent for a removed account. Kept, it would lock for good.
+            qCWarning(lcSession).noquote()
+                << "an unsettled create without a name or for a removed profile" << create.profileId
+                << "is dropped";
+            m_session->settings()->clearUnsettledCreate(create.requestId);
+            continue;
+        }
+        if (!unsettled)
+            unsettled = create; // the oldest; any other waits for the next start
+    }
     if (!unsettled)
         return;
-    if (unsettled->portfolioName.isEmpty()
-        || !m_session->profiles()->contains(unsettled->profileId)) {
-        // No name to look for, or an account that is gone: nothing could ever be checked, and
-        // no create can be sent for a removed account. Kept, it would lock creates for good.
-        qCWarning(lcSession).noquote()
-            << "an unsettled create without a name or for a removed profile" << unsettled->profileId
-            << "is dropped";
-        m_session->settings()->clearUnsettledCreate();
-        return;
-    }
+    // Taken up: from now on this Agentfolio answers for it, and another one started meanwhile
+    // leaves it alone.
+    unsettled->owner = owner ? owner->id() : QString();
+    if (!m_session->settings()->setUnsettledCreate(*unsettled))
+        qCWarning(lcSession) << "the unsettled create could not be marked as taken up";
     // A create was sent and Agentfolio stopped before its outcome was known: it may have
     // happened. Creates stay locked until a check settles it, as after a lost answer.
     m_profileId = unsettled->profileId;
@@ -118,6 +140,8 @@ void CreateFlow::recordUnsettled()
     unsettled.sentAt = m_sentAt;
     unsettled.serverAccepted = m_serverAccepted;
     unsettled.httpStatus = m_createStatus;
+    HandOffOwner *owner = runningOwner();
+    unsettled.owner = owner ? owner->id() : QString();
     if (!m_session->settings()->setUnsettledCreate(unsettled))
         qCWarning(lcSession) << "the create could not be recorded as unsettled on disk: if "
                                 "Agentfolio stops before the answer, the next start will not know";
@@ -126,7 +150,7 @@ void CreateFlow::recordUnsettled()
 void CreateFlow::settle()
 {
     if (m_session && m_session->settings())
-        m_session->settings()->clearUnsettledCreate();
+        m_session->settings()->clearUnsettledCreate(m_requestId);
 }
 
 CreateFlow::~CreateFlow()

@@ -13,6 +13,7 @@
 namespace agentfolio {
 
 class ApiReply;
+class HandOffOwner;
 class Session;
 
 // One user's intent to create a portfolio, from the confirmed request to a durable
@@ -110,8 +111,10 @@ private:
     void checkAnswered(ApiReply *reply);
     void rescueSalvagedTokens(const Portfolio &found);
     // The create in flight or of unknown outcome, on disk (AppSettings): recorded before it
-    // is sent, settled once its outcome is known, restored by the constructor.
+    // is sent, settled once its outcome is known. The constructor takes up the oldest one
+    // that no running Agentfolio answers for.
     void restoreUnsettled();
+    HandOffOwner *runningOwner() const;
     void recordUnsettled();
     void settle();
     void clearOutcome();

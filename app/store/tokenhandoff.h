@@ -76,6 +76,9 @@ public:
 
     // Every token not yet in the keychain, in the order received.
     QList<PendingToken> pendingTokens() const;
+    // This running Agentfolio's mark (made on first use, beside the index). Creates whose
+    // outcome is unknown are marked with it too (CreateFlow).
+    HandOffOwner *owner();
     std::optional<PendingToken> pendingToken(const QString &tokenId) const;
     bool hasPendingTokens() const { return !m_order.isEmpty(); }
 
@@ -120,7 +123,6 @@ private:
     void finishBatch(int batchId);
     // Writes the batch's portfolio or tokens to the index as they stand.
     bool recordBatch(const Batch &batch);
-    HandOffOwner *owner();
     // Answers (later) whether a "no such entry" from the keychain can be trusted now:
     // nullopt when it can, else why not.
     void

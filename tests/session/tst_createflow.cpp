@@ -4,6 +4,7 @@
 #include "session/appsettings.h"
 #include "session/createflow.h"
 #include "session/session.h"
+#include "store/handoffowner.h"
 #include "store/memorysecretstore.h"
 #include "store/portfolioindex.h"
 #include "store/profilestore.h"
@@ -11,7 +12,9 @@
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +23,17 @@ using namespace agentfolio;
 using Fault = SandboxServer::Fault;
 
 Q_DECLARE_METATYPE(SandboxServer::Fault::Kind)
+
+namespace {
+// The one unsettled create on disk; nullopt when there is none, or more than one.
+std::optional<AppSettings::UnsettledCreate> onlyNote(const AppSettings *settings)
+{
+    const QList<AppSettings::UnsettledCreate> notes = settings->unsettledCreates();
+    if (notes.size() != 1)
+        return std::nullopt;
+    return notes.constFirst();
+}
+} // namespace
 
 class TestCreateFlow : public QObject
 {
@@ -52,6 +66,10 @@ private slots:
     void anUnsettledCreateThatCannotBeCheckedIsDropped_data();
     void anUnsettledCreateThatCannotBeCheckedIsDropped();
     void anUnsettledCreateIsCheckedFromItsOwnAccountOnly();
+    void anotherRunningAgentfoliosCreateIsLeftToIt();
+    void twoAgentfoliosSettleOnlyTheirOwnCreates();
+    void theOldestCreateNobodyAnswersForIsTakenUpFirst();
+    void aCreateNotedByThePreviousVersionIsStillTakenUp();
     void anAcceptedButUnreadableCreateStaysLockedAfterRestart();
     void debugLogsOfAFullCreateCarryNoSecret();
 
@@ -647,17 +665,17 @@ void TestCreateFlow::serverRefusalIsAPlainFailure()
 void TestCreateFlow::aCreateOnlyEndsUnsettledWhileItsOutcomeIsUnknown()
 {
     AppSettings *settings = m_session->settings();
-    QVERIFY(!settings->unsettledCreate());
+    QVERIFY(settings->unsettledCreates().isEmpty());
     // A success settles it; so does a refusal, and a check that finds nothing.
     QVERIFY(m_flow->submit(request()));
-    QVERIFY(settings->unsettledCreate()); // before any answer
+    QCOMPARE(settings->unsettledCreates().size(), 1); // before any answer
     waitForState(CreateFlow::State::Succeeded);
-    QVERIFY(!settings->unsettledCreate());
+    QVERIFY(settings->unsettledCreates().isEmpty());
     QVERIFY(m_flow->reset());
 
     QVERIFY(m_flow->submit(request(QStringLiteral("Bad"))));
     waitForState(CreateFlow::State::Failed);
-    QVERIFY(!settings->unsettledCreate());
+    QVERIFY(settings->unsettledCreates().isEmpty());
 
     Fault dropped;
     dropped.kind = Fault::Kind::DropBeforeProcessing;
@@ -665,7 +683,7 @@ void TestCreateFlow::aCreateOnlyEndsUnsettledWhileItsOutcomeIsUnknown()
     m_session->sandbox()->injectFault(dropped);
     QVERIFY(m_flow->submit(request(QStringLiteral("MyPort2"))));
     waitForState(CreateFlow::State::OutcomeUnknown);
-    const auto unsettled = settings->unsettledCreate();
+    const auto unsettled = onlyNote(settings);
     QVERIFY(unsettled);
     QCOMPARE(unsettled->portfolioName, QStringLiteral("MyPort2"));
     QCOMPARE(unsettled->requestId, m_flow->requestId());
@@ -674,7 +692,7 @@ void TestCreateFlow::aCreateOnlyEndsUnsettledWhileItsOutcomeIsUnknown()
     QVERIFY(unsettled->sentAt.isValid());
     QVERIFY(m_flow->checkNow());
     waitForState(CreateFlow::State::Failed); // nothing of that name: it never happened
-    QVERIFY(!settings->unsettledCreate());
+    QVERIFY(settings->unsettledCreates().isEmpty());
 }
 
 // Agentfolio stops while eToro is still working on the create. The next start knows that
@@ -717,7 +735,7 @@ void TestCreateFlow::aCreateCutOffByAStopIsUnknownAfterRestart()
              CreateFlow::CheckResult::Adopted);
     QCOMPARE(m_flow->state(), CreateFlow::State::Succeeded);
     QCOMPARE(m_flow->adoptedPortfolio()->createdByRequestId, requestId);
-    QVERIFY(!m_session->settings()->unsettledCreate());
+    QVERIFY(m_session->settings()->unsettledCreates().isEmpty());
     QCOMPARE(m_session->sandbox()->portfolios().size(), 1);
     QCOMPARE(m_session->sandbox()->requestCount("POST"), 0); // nothing sent again
     // Settled: the next start begins idle.
@@ -747,7 +765,7 @@ void TestCreateFlow::anUnsettledCreateThatCannotBeCheckedIsDropped()
     QVERIFY(m_session->settings()->setUnsettledCreate(unsettled));
     CreateFlow flow(m_session.get());
     QCOMPARE(flow.state(), CreateFlow::State::Idle);
-    QVERIFY(!m_session->settings()->unsettledCreate());
+    QVERIFY(m_session->settings()->unsettledCreates().isEmpty());
 }
 
 // Another account's list says nothing about the create: the check waits for its account.
@@ -770,14 +788,149 @@ void TestCreateFlow::anUnsettledCreateIsCheckedFromItsOwnAccountOnly()
     QVERIFY(!flow.checkNow()); // the sandbox is active
     QCOMPARE(flow.state(), CreateFlow::State::OutcomeUnknown);
     QCOMPARE(m_session->sandbox()->requestCount("GET"), 0);
-    QVERIFY(m_session->settings()->unsettledCreate());
+    QCOMPARE(m_session->settings()->unsettledCreates().size(), 1);
 
     // Its own account, but not connected (no keys in this keychain): nothing to ask yet.
     m_session->activate(added->id);
     QTRY_COMPARE(m_session->state(), Session::State::Failed);
     QVERIFY(!flow.checkNow());
     QCOMPARE(flow.state(), CreateFlow::State::OutcomeUnknown);
-    QVERIFY(m_session->settings()->unsettledCreate());
+    QCOMPARE(m_session->settings()->unsettledCreates().size(), 1);
+}
+
+// Another Agentfolio, still running, sent a create and waits for its answer. Taken up here, it
+// would be reported stopped, and a check finding nothing yet would invite sending it again
+// while it may still be under way.
+void TestCreateFlow::anotherRunningAgentfoliosCreateIsLeftToIt()
+{
+    // The other Agentfolio: its mark beside the same index, held as long as it runs.
+    auto other = std::make_unique<HandOffOwner>(QFileInfo(m_session->index()->path()).absolutePath()
+                                                + QStringLiteral("/running"));
+    AppSettings::UnsettledCreate theirs;
+    theirs.profileId = Profile::sandboxId();
+    theirs.portfolioName = QStringLiteral("Theirs01");
+    theirs.requestId = QUuid::createUuid();
+    theirs.sentAt = QDateTime::currentDateTimeUtc();
+    theirs.owner = other->id();
+    QVERIFY(!theirs.owner.isEmpty());
+    QVERIFY(m_session->settings()->setUnsettledCreate(theirs));
+
+    CreateFlow flow(m_session.get());
+    QCOMPARE(flow.state(), CreateFlow::State::Idle);
+    QCOMPARE(onlyNote(m_session->settings())->owner, theirs.owner); // not taken up
+
+    // It stops before settling it: the next flow made here takes it up, and marks it its own.
+    other.reset();
+    CreateFlow next(m_session.get());
+    QCOMPARE(next.state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(next.requestId(), theirs.requestId);
+    const auto taken = onlyNote(m_session->settings());
+    QVERIFY(taken);
+    QCOMPARE(taken->owner, m_session->handOff()->owner()->id());
+    QVERIFY(taken->owner != theirs.owner);
+}
+
+// Two Agentfolios, each with a create of unknown outcome at once: settling one leaves the
+// other's note as it was.
+void TestCreateFlow::twoAgentfoliosSettleOnlyTheirOwnCreates()
+{
+    HandOffOwner other(QFileInfo(m_session->index()->path()).absolutePath()
+                       + QStringLiteral("/running"));
+    AppSettings::UnsettledCreate theirs;
+    theirs.profileId = Profile::sandboxId();
+    theirs.portfolioName = QStringLiteral("Theirs01");
+    theirs.requestId = QUuid::createUuid();
+    theirs.sentAt = QDateTime::currentDateTimeUtc();
+    theirs.owner = other.id();
+    QVERIFY(m_session->settings()->setUnsettledCreate(theirs));
+
+    Fault dropped;
+    dropped.kind = Fault::Kind::DropBeforeProcessing;
+    dropped.method = "POST";
+    m_session->sandbox()->injectFault(dropped);
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_session->settings()->unsettledCreates().size(), 2);
+    QCOMPARE(check(), CreateFlow::CheckResult::NotFound); // settled: it never happened
+
+    const auto left = onlyNote(m_session->settings());
+    QVERIFY(left);
+    QCOMPARE(left->requestId, theirs.requestId);
+    QCOMPARE(left->owner, theirs.owner);
+    QCOMPARE(left->portfolioName, theirs.portfolioName);
+}
+
+// Two Agentfolios stopped with a create each: one is taken up at a time, the oldest first; the
+// other stays noted for the start after.
+void TestCreateFlow::theOldestCreateNobodyAnswersForIsTakenUpFirst()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    AppSettings::UnsettledCreate newer;
+    newer.profileId = Profile::sandboxId();
+    newer.portfolioName = QStringLiteral("Newer001");
+    newer.requestId = QUuid::createUuid();
+    newer.sentAt = now;
+    // The mark of an Agentfolio that is gone: no lock file of that name.
+    newer.owner = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    AppSettings::UnsettledCreate older = newer;
+    older.portfolioName = QStringLiteral("Older001");
+    older.requestId = QUuid::createUuid();
+    older.sentAt = now.addSecs(-60);
+    QVERIFY(m_session->settings()->setUnsettledCreate(newer));
+    QVERIFY(m_session->settings()->setUnsettledCreate(older));
+
+    CreateFlow flow(m_session.get());
+    QCOMPARE(flow.state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(flow.requestId(), older.requestId);
+    QCOMPARE(flow.request().portfolioName, older.portfolioName);
+    QCOMPARE(m_session->settings()->unsettledCreates().size(), 2);
+
+    QVERIFY(flow.abandonUnknownOutcome());
+    const auto left = onlyNote(m_session->settings());
+    QVERIFY(left);
+    QCOMPARE(left->requestId, newer.requestId);
+    m_flow.reset();
+    m_session.reset();
+    startSession(); // the start after
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_flow->requestId(), newer.requestId);
+}
+
+// The version before kept one note, in a group of its own. An update must not forget it.
+void TestCreateFlow::aCreateNotedByThePreviousVersionIsStillTakenUp()
+{
+    const QUuid requestId = QUuid::createUuid();
+    {
+        QSettings file(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        file.beginGroup(QStringLiteral("unsettledCreate"));
+        file.setValue(QStringLiteral("profile"), Profile::sandboxId());
+        file.setValue(QStringLiteral("portfolioName"), QStringLiteral("MyPort1"));
+        file.setValue(QStringLiteral("requestId"), requestId.toString(QUuid::WithoutBraces));
+        file.setValue(QStringLiteral("investmentCents"), 200000);
+        file.setValue(QStringLiteral("sentAt"), QStringLiteral("2026-11-28T10:00:00.000Z"));
+        file.endGroup();
+    }
+    m_flow.reset();
+    m_session.reset();
+    startSession();
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(m_flow->requestId(), requestId);
+    QCOMPARE(m_flow->request().portfolioName, QStringLiteral("MyPort1"));
+    // Taken up in the current form, once.
+    const auto taken = onlyNote(m_session->settings());
+    QVERIFY(taken);
+    QCOMPARE(taken->requestId, requestId);
+    QCOMPARE(taken->owner, m_session->handOff()->owner()->id());
+
+    QCOMPARE(check(), CreateFlow::CheckResult::NotFound);
+    QVERIFY(m_session->settings()->unsettledCreates().isEmpty());
+    QSettings file(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    QVERIFY(!file.childGroups().contains(QStringLiteral("unsettledCreate")));
+    QVERIFY(!file.childGroups().contains(QStringLiteral("unsettledCreates")));
 }
 
 // eToro said yes (201) in an answer that could not be read, and Agentfolio stopped before the
@@ -789,7 +942,7 @@ void TestCreateFlow::anAcceptedButUnreadableCreateStaysLockedAfterRestart()
     injectIncompleteCreateAnswer(Fault::Kind::WithoutIds);
     QVERIFY(m_flow->submit(request()));
     waitForState(CreateFlow::State::OutcomeUnknown);
-    const auto noted = m_session->settings()->unsettledCreate();
+    const auto noted = onlyNote(m_session->settings());
     QVERIFY(noted && noted->serverAccepted);
     QCOMPARE(noted->httpStatus, 201);
 
@@ -805,12 +958,12 @@ void TestCreateFlow::anAcceptedButUnreadableCreateStaysLockedAfterRestart()
     injectList(QByteArrayLiteral(R"({"agentPortfolios":[]})"));
     QCOMPARE(check(), CreateFlow::CheckResult::NotYetListed);
     QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
-    QVERIFY(m_session->settings()->unsettledCreate());
+    QCOMPARE(m_session->settings()->unsettledCreates().size(), 1);
     QVERIFY(!m_flow->submit(request(QStringLiteral("Another1"))));
 
     QVERIFY(m_flow->abandonUnknownOutcome());
     QCOMPARE(m_flow->state(), CreateFlow::State::Idle);
-    QVERIFY(!m_session->settings()->unsettledCreate());
+    QVERIFY(m_session->settings()->unsettledCreates().isEmpty());
     QCOMPARE(CreateFlow(m_session.get()).state(), CreateFlow::State::Idle);
 }
 

@@ -765,7 +765,7 @@ void TestTokenManager::addTokenOutcomeWaitsForItsOwnKeychainWrite()
     m_secrets->setNeverAnswer(true);
     using Outcomes = QList<TokenActionOutcome>;
     auto outcomes = std::make_shared<QMap<QString, Outcomes>>();
-    for (const QString name : { QStringLiteral("first"), QStringLiteral("second") }) {
+    for (const QString &name : { QStringLiteral("first"), QStringLiteral("second") }) {
         AddTokenRequest request;
         request.tokenName = name;
         request.scopeIds = { 200 };

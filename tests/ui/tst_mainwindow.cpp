@@ -752,7 +752,7 @@ void TestMainWindow::aCreateLeftUnsettledByAnEarlierRunIsLockedUntilChecked()
     QTest::mouseClick(check, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
     QTRY_VERIFY(m_window->resultPanel()->isVisible());
-    QVERIFY(!m_session->settings()->unsettledCreate());
+    QVERIFY(m_session->settings()->unsettledCreates().isEmpty());
     QCOMPARE(sandbox()->portfolios().size(), 1);
     QCOMPARE(sandbox()->requestCount("POST"), 1); // the earlier run's, never sent again
 }
@@ -786,7 +786,7 @@ void TestMainWindow::aLockNoCheckCanLiftIsUnlockedOnlyWhenTheUserSaysSo()
         QVERIFY(cancel.answered());
     }
     QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::OutcomeUnknown);
-    QVERIFY(m_session->settings()->unsettledCreate());
+    QCOMPARE(m_session->settings()->unsettledCreates().size(), 1);
 
     QString question;
     const MessageBoxAnswer yes(QMessageBox::DestructiveRole, &question);
@@ -795,7 +795,7 @@ void TestMainWindow::aLockNoCheckCanLiftIsUnlockedOnlyWhenTheUserSaysSo()
              qPrintable(question));
     QCOMPARE(m_window->createFlow()->state(), CreateFlow::State::Idle);
     QVERIFY(!m_window->createPage()->isBusy());
-    QVERIFY(!m_session->settings()->unsettledCreate());
+    QVERIFY(m_session->settings()->unsettledCreates().isEmpty());
     QVERIFY(!unlock->isEnabled());
     QCOMPARE(sandbox()->requestCount("POST"), 0);
 }
