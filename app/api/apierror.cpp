@@ -97,6 +97,8 @@ QString ApiError::kindName(Kind kind)
         return QStringLiteral("OutcomeUnknown");
     case Kind::Cancelled:
         return QStringLiteral("Cancelled");
+    case Kind::NotRecorded:
+        return QStringLiteral("NotRecorded");
     }
     return QStringLiteral("Unknown");
 }
@@ -184,6 +186,12 @@ QString ApiError::message() const
                                        : QString());
     case Kind::Cancelled:
         return tr("Cancelled before anything was sent.");
+    case Kind::NotRecorded:
+        return tr("Nothing was sent: Agentfolio could not first note the create on disk (%1). "
+                  "Without that note, if Agentfolio stopped before eToro answered, the next "
+                  "start would not know that money may have moved. Make sure that file can be "
+                  "written, then try again.")
+            .arg(detail);
     }
     return {};
 }

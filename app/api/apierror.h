@@ -54,6 +54,7 @@ public:
         InsecureUrl, // plain http to a host that is not loopback; nothing was sent
         OutcomeUnknown, // a create or add-token only: the request may have been processed
         Cancelled, // the user cancelled before anything was sent
+        NotRecorded, // a create: its note could not be written to disk first; nothing was sent
     };
 
     Kind kind = Kind::Network;

@@ -2,6 +2,7 @@
 
 #include "domain/scopes.h"
 
+#include <QDir>
 #include <QSettings>
 
 #include <algorithm>
@@ -128,13 +129,18 @@ void AppSettings::setConfirmDestructiveActions(bool confirm)
 
 QList<AppSettings::UnsettledCreate> AppSettings::unsettledCreates() const
 {
+    // What another Agentfolio wrote since this one read the file: QSettings reads it again
+    // only on sync().
+    m_settings->sync();
     QList<UnsettledCreate> creates;
     m_settings->beginGroup(UnsettledGroup);
     const QStringList groups = m_settings->childGroups();
     for (const QString &group : groups) {
         const QUuid requestId = QUuid::fromString(group);
-        if (requestId.isNull())
-            continue; // not a name Agentfolio gives a note
+        // Not a name Agentfolio gives a note. The null id is one: a hand-edited note of the
+        // previous version without an id was rewritten under it.
+        if (requestId.isNull() && group != QUuid().toString(QUuid::WithoutBraces))
+            continue;
         m_settings->beginGroup(group);
         if (auto create = readUnsettled(*m_settings)) {
             // The group's name is the request id it was written under: the one to clear.
@@ -160,7 +166,31 @@ QList<AppSettings::UnsettledCreate> AppSettings::unsettledCreates() const
     return creates;
 }
 
-bool AppSettings::setUnsettledCreate(const UnsettledCreate &create)
+bool AppSettings::setUnsettledCreate(const UnsettledCreate &create, QString *why)
+{
+    // A second attempt, on a fresh QSettings, only after a failed one: QSettings caches what
+    // it knew of the file per process, and the first write after the file became writable
+    // again can fail on that.
+    QSettings::Status status = QSettings::NoError;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        status = writeUnsettledCreate(create);
+        if (status == QSettings::NoError)
+            return true;
+        // The caller sends nothing: the note must not reach the file with a later write
+        // either, or the next start would lock on a create that never left.
+        m_settings->remove(groupOf(create.requestId));
+        reopen();
+    }
+    if (why) {
+        const QString file = QDir::toNativeSeparators(m_settings->fileName());
+        *why = status == QSettings::FormatError
+            ? tr("%1 is not a settings file Agentfolio can read").arg(file)
+            : tr("%1 cannot be written").arg(file);
+    }
+    return false;
+}
+
+QSettings::Status AppSettings::writeUnsettledCreate(const UnsettledCreate &create)
 {
     dropLegacyUnsettledCreate(create.requestId); // rewritten below, in the current form
     m_settings->beginGroup(groupOf(create.requestId));
@@ -179,7 +209,17 @@ bool AppSettings::setUnsettledCreate(const UnsettledCreate &create)
     // On disk before the request leaves: it must survive the process. QSettings merges what
     // changed into the file as it is on disk, so another Agentfolio's notes stay.
     m_settings->sync();
-    return m_settings->status() == QSettings::NoError;
+    return m_settings->status();
+}
+
+void AppSettings::reopen()
+{
+    // QSettings keeps the first error it met for good: a fresh one (on the same file, whose
+    // contents QSettings caches per process) lets a write succeed once the file is fixed.
+    const QString file = m_settings->fileName();
+    const QSettings::Format format = m_settings->format();
+    m_settings.reset();
+    m_settings = std::make_unique<QSettings>(file, format);
 }
 
 void AppSettings::clearUnsettledCreate(const QUuid &requestId)

@@ -3,13 +3,12 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <QSettings>
 #include <QString>
 #include <QUuid>
 #include <chrono>
 #include <memory>
 #include <optional>
-
-class QSettings;
 
 namespace agentfolio {
 
@@ -69,8 +68,9 @@ public:
     };
     // Every note, oldest first.
     QList<UnsettledCreate> unsettledCreates() const;
-    // Writes the note of create.requestId. False if it could not be written to disk.
-    bool setUnsettledCreate(const UnsettledCreate &create);
+    // Writes the note of create.requestId. False if it could not be written to disk; then
+    // `why` says which file and what is wrong with it.
+    bool setUnsettledCreate(const UnsettledCreate &create, QString *why = nullptr);
     void clearUnsettledCreate(const QUuid &requestId);
 
 signals:
@@ -80,6 +80,8 @@ signals:
 private:
     // Removes the previous version's single note if it is the note of `requestId`.
     void dropLegacyUnsettledCreate(const QUuid &requestId);
+    void reopen();
+    QSettings::Status writeUnsettledCreate(const UnsettledCreate &create);
 
     std::unique_ptr<QSettings> m_settings;
 };

@@ -8,9 +8,12 @@
 #include "store/profilestore.h"
 #include "store/tokenhandoff.h"
 
+#include <QDir>
 #include <QLocale>
+#include <QLockFile>
 #include <QSet>
 
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -62,11 +65,24 @@ HandOffOwner *CreateFlow::runningOwner() const
     return m_session && m_session->handOff() ? m_session->handOff()->owner() : nullptr;
 }
 
-void CreateFlow::restoreUnsettled()
+bool CreateFlow::restoreUnsettled()
 {
     if (!m_session || !m_session->settings())
-        return;
+        return false;
+    if (m_session->settings()->unsettledCreates().isEmpty())
+        return false; // as almost always: nothing to take up, and no file touched for it
     HandOffOwner *owner = runningOwner();
+    // Two Agentfolios started at once would both take up the same note, each marking it its
+    // own: the reading, the choice and the mark are made under a lock beside the marks. A
+    // lock that cannot be had in time (a stuck file system) is gone without: taking up a
+    // note twice only makes both check it, while leaving it would forget a create.
+    std::unique_ptr<QLockFile> takeUp;
+    if (owner) {
+        takeUp = std::make_unique<QLockFile>(owner->directory()
+                                             + QStringLiteral("/unsettled-creates.lock"));
+        if (!QDir().mkpath(owner->directory()) || !takeUp->tryLock(5000))
+            qCWarning(lcSession) << "unsettled creates: taken up without the lock";
+    }
     std::optional<AppSettings::UnsettledCreate> unsettled;
     const QList<AppSettings::UnsettledCreate> noted = m_session->settings()->unsettledCreates();
     for (const AppSettings::UnsettledCreate &create : noted) {
@@ -86,18 +102,21 @@ void CreateFlow::restoreUnsettled()
             continue;
         }
         if (!unsettled)
-            unsettled = create; // the oldest; any other waits for the next start
+            unsettled = create; // the oldest; any other is taken up by the next submit()
     }
     if (!unsettled)
-        return;
+        return false;
     // Taken up: from now on this Agentfolio answers for it, and another one started meanwhile
     // leaves it alone.
     unsettled->owner = owner ? owner->id() : QString();
     if (!m_session->settings()->setUnsettledCreate(*unsettled))
         qCWarning(lcSession) << "the unsettled create could not be marked as taken up";
+    takeUp.reset(); // marked: another Agentfolio leaves it alone from now on
     // A create was sent and Agentfolio stopped before its outcome was known: it may have
     // happened. Creates stay locked until a check settles it, as after a lost answer.
+    clearOutcome();
     m_profileId = unsettled->profileId;
+    m_request = {};
     m_request.portfolioName = unsettled->portfolioName;
     m_request.investment = Money::fromCents(unsettled->investmentCents);
     m_request.description = unsettled->description;
@@ -120,17 +139,18 @@ void CreateFlow::restoreUnsettled()
         : tr("Agentfolio stopped before eToro answered the create of %1, sent %2")
               .arg(m_request.portfolioName, sent);
     m_error = error;
-    m_state = State::OutcomeUnknown;
+    setState(State::OutcomeUnknown);
     qCWarning(lcSession).noquote()
         << "the create of" << m_request.portfolioName << "for profile" << m_profileId
         << "request id" << m_requestId.toString(QUuid::WithoutBraces)
         << "was never settled: its outcome is unknown until checked";
+    return true;
 }
 
-void CreateFlow::recordUnsettled()
+bool CreateFlow::recordUnsettled(QString *why)
 {
     if (!m_session || !m_session->settings())
-        return;
+        return true; // nowhere to note it (no settings at all): nothing to fail
     AppSettings::UnsettledCreate unsettled;
     unsettled.profileId = m_profileId;
     unsettled.portfolioName = m_request.portfolioName;
@@ -140,11 +160,15 @@ void CreateFlow::recordUnsettled()
     unsettled.sentAt = m_sentAt;
     unsettled.serverAccepted = m_serverAccepted;
     unsettled.httpStatus = m_createStatus;
+    // Unmarked when this Agentfolio cannot take its mark (the folder beside the index cannot
+    // be written; HandOffOwner logs it): another one would take the note for a stopped
+    // Agentfolio's. Refusing every create for that seemed worse than that narrow case.
     HandOffOwner *owner = runningOwner();
     unsettled.owner = owner ? owner->id() : QString();
-    if (!m_session->settings()->setUnsettledCreate(unsettled))
-        qCWarning(lcSession) << "the create could not be recorded as unsettled on disk: if "
-                                "Agentfolio stops before the answer, the next start will not know";
+    if (m_session->settings()->setUnsettledCreate(unsettled, why))
+        return true;
+    qCWarning(lcSession) << "the create could not be recorded as unsettled on disk";
+    return false;
 }
 
 void CreateFlow::settle()
@@ -202,15 +226,34 @@ bool CreateFlow::submit(const CreatePortfolioRequest &request)
         qCWarning(lcSession) << "create refused: the previous create's outcome is unknown";
         return false;
     }
+    // Another Agentfolio stopped with a create unsettled (two stopped at once leave more
+    // than one note; a start takes up only the oldest): that one is checked first.
+    if (restoreUnsettled()) {
+        qCWarning(lcSession) << "create refused: an earlier create's outcome is unknown";
+        emit failed(*m_error);
+        return true;
+    }
     m_request = request;
     m_requestId = QUuid::createUuid();
     m_profileId = m_session->activeProfile().id;
     clearOutcome();
     qCInfo(lcSession).noquote() << "create" << request.portfolioName << "for profile" << m_profileId
                                 << "request id" << m_requestId.toString(QUuid::WithoutBraces);
-    setState(State::Sending);
     m_sentAt = QDateTime::currentDateTimeUtc();
-    recordUnsettled(); // before the request leaves
+    QString why;
+    if (!recordUnsettled(&why)) {
+        // Sent without its note, a create cut off by a stop would be forgotten, and could be
+        // sent again. Nothing has left: the user can fix the file and send it then.
+        ApiError error;
+        error.kind = ApiError::Kind::NotRecorded;
+        error.detail = why;
+        error.requestId = m_requestId;
+        m_error = error;
+        setState(State::Failed);
+        emit failed(error);
+        return true;
+    }
+    setState(State::Sending);
     ApiReply *reply = m_session->client()->createPortfolio(request, m_requestId);
     m_reply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply] { createAnswered(reply); });

@@ -60,7 +60,9 @@ public:
     ~CreateFlow() override;
 
     // Sends the request with a fresh request id. Returns false, sending nothing,
-    // while a create or a check is under way or the session is not ready.
+    // while a create or a check is under way or the session is not ready. The create is
+    // noted on disk first; if that fails, nothing is sent either, and the flow fails with a
+    // NotRecorded error (signals as for any other failure).
     bool submit(const CreatePortfolioRequest &request);
     // After OutcomeUnknown: is there a portfolio of the submitted name? Refused (false) unless
     // the account the create was sent for is the active one, and connected.
@@ -113,9 +115,11 @@ private:
     // The create in flight or of unknown outcome, on disk (AppSettings): recorded before it
     // is sent, settled once its outcome is known. The constructor takes up the oldest one
     // that no running Agentfolio answers for.
-    void restoreUnsettled();
+    // True when it took one up (the flow is then OutcomeUnknown).
+    bool restoreUnsettled();
     HandOffOwner *runningOwner() const;
-    void recordUnsettled();
+    // False (with why) when the note could not be written.
+    bool recordUnsettled(QString *why = nullptr);
     void settle();
     void clearOutcome();
 

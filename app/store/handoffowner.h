@@ -31,6 +31,8 @@ public:
     // False when `ownerId` belongs to an Agentfolio that is no longer running: its lock
     // file is gone (it quit), or nobody holds it any more (it crashed).
     bool isRunning(const QString &ownerId) const;
+    // Where the lock files are.
+    QString directory() const { return m_directory; }
 
 private:
     QString lockPath(const QString &ownerId) const;

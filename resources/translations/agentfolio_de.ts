@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../../app/api/apierror.cpp" line="+121"/>
+        <location filename="../../app/api/apierror.cpp" line="+123"/>
         <source>Request id: %1</source>
         <translation>Anfrage-ID: %1</translation>
     </message>
@@ -111,6 +111,11 @@
         <location line="+3"/>
         <source>Cancelled before anything was sent.</source>
         <translation>Abgebrochen, bevor etwas gesendet wurde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was sent: Agentfolio could not first note the create on disk (%1). Without that note, if Agentfolio stopped before eToro answered, the next start would not know that money may have moved. Make sure that file can be written, then try again.</source>
+        <translation>Es wurde nichts gesendet: Agentfolio konnte das Anlegen nicht zuerst auf der Festplatte vermerken (%1). Ohne diesen Vermerk wüsste der nächste Start nicht, dass Geld bewegt worden sein kann, falls Agentfolio vor der Antwort von eToro beendet würde. Sorgen Sie dafür, dass diese Datei geschrieben werden kann, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -864,9 +869,22 @@
     </message>
 </context>
 <context>
+    <name>agentfolio::AppSettings</name>
+    <message>
+        <location filename="../../app/session/appsettings.cpp" line="+187"/>
+        <source>%1 is not a settings file Agentfolio can read</source>
+        <translation>%1 ist keine Einstellungsdatei, die Agentfolio lesen kann</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot be written</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>agentfolio::CreateFlow</name>
     <message>
-        <location filename="../../app/session/createflow.cpp" line="+90"/>
+        <location filename="../../app/session/createflow.cpp" line="+131"/>
         <source>at %1</source>
         <comment>a date and time</comment>
         <translation>am %1</translation>

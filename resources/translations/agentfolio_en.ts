@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message numerus="yes">
-        <location filename="../../app/api/apierror.cpp" line="+151"/>
+        <location filename="../../app/api/apierror.cpp" line="+153"/>
         <source>Too many requests: eToro allows 60 per minute. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many requests: eToro allows 60 per minute. Try again in %n second.</numerusform>

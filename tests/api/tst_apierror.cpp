@@ -69,7 +69,7 @@ void TestApiError::rateLimitHeaders()
 void TestApiError::everyKindHasAMessage_data()
 {
     QTest::addColumn<ApiError::Kind>("kind");
-    for (int i = int(ApiError::Kind::Validation); i <= int(ApiError::Kind::Cancelled); ++i) {
+    for (int i = int(ApiError::Kind::Validation); i <= int(ApiError::Kind::NotRecorded); ++i) {
         const auto kind = ApiError::Kind(i);
         QTest::newRow(qPrintable(ApiError::kindName(kind))) << kind;
     }

@@ -12,6 +12,7 @@
 #include "store/secretkeys.h"
 #include "store/tokenhandoff.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSettings>
@@ -70,6 +71,7 @@ private slots:
     void twoAgentfoliosSettleOnlyTheirOwnCreates();
     void theOldestCreateNobodyAnswersForIsTakenUpFirst();
     void aCreateNotedByThePreviousVersionIsStillTakenUp();
+    void aCreateThatCannotBeNotedIsNotSent();
     void anAcceptedButUnreadableCreateStaysLockedAfterRestart();
     void debugLogsOfAFullCreateCarryNoSecret();
 
@@ -868,13 +870,14 @@ void TestCreateFlow::theOldestCreateNobodyAnswersForIsTakenUpFirst()
     AppSettings::UnsettledCreate newer;
     newer.profileId = Profile::sandboxId();
     newer.portfolioName = QStringLiteral("Newer001");
-    newer.requestId = QUuid::createUuid();
+    // The file lists them by id: the newer first, so that only their times can tell.
+    newer.requestId = QUuid::fromString(QStringLiteral("00000000-0000-4000-8000-000000000001"));
     newer.sentAt = now;
     // The mark of an Agentfolio that is gone: no lock file of that name.
     newer.owner = QUuid::createUuid().toString(QUuid::WithoutBraces);
     AppSettings::UnsettledCreate older = newer;
     older.portfolioName = QStringLiteral("Older001");
-    older.requestId = QUuid::createUuid();
+    older.requestId = QUuid::fromString(QStringLiteral("ffffffff-0000-4000-8000-000000000001"));
     older.sentAt = now.addSecs(-60);
     QVERIFY(m_session->settings()->setUnsettledCreate(newer));
     QVERIFY(m_session->settings()->setUnsettledCreate(older));
@@ -889,13 +892,24 @@ void TestCreateFlow::theOldestCreateNobodyAnswersForIsTakenUpFirst()
     const auto left = onlyNote(m_session->settings());
     QVERIFY(left);
     QCOMPARE(left->requestId, newer.requestId);
-    m_flow.reset();
-    m_session.reset();
-    startSession(); // the start after
-    if (QTest::currentTestFailed())
-        return;
-    QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
-    QCOMPARE(m_flow->requestId(), newer.requestId);
+    // The first settled, the next create is not sent: the other is taken up, to be checked.
+    QSignalSpy failed(&flow, &CreateFlow::failed);
+    QVERIFY(flow.submit(request()));
+    QCOMPARE(flow.state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(flow.requestId(), newer.requestId);
+    QCOMPARE(flow.request().portfolioName, newer.portfolioName);
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().value<ApiError>().message().contains(
+                 QStringLiteral("Agentfolio stopped before eToro answered the create of Newer001")),
+             qPrintable(failed.first().first().value<ApiError>().message()));
+    QTest::qWait(200); // a request would have reached the sandbox by now
+    QCOMPARE(m_session->sandbox()->requestCount("POST"), 0);
+    QCOMPARE(check(), CreateFlow::CheckResult::CheckFailed); // m_flow is not the one locked
+    QVERIFY(flow.checkNow());
+    QTRY_COMPARE(flow.state(), CreateFlow::State::Failed); // not found: it never happened
+    QVERIFY(m_session->settings()->unsettledCreates().isEmpty());
+    QVERIFY(flow.submit(request()));
+    QTRY_COMPARE(flow.state(), CreateFlow::State::Succeeded);
 }
 
 // The version before kept one note, in a group of its own. An update must not forget it.
@@ -931,6 +945,33 @@ void TestCreateFlow::aCreateNotedByThePreviousVersionIsStillTakenUp()
     QSettings file(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     QVERIFY(!file.childGroups().contains(QStringLiteral("unsettledCreate")));
     QVERIFY(!file.childGroups().contains(QStringLiteral("unsettledCreates")));
+}
+
+// Sent without its note, a create cut off by a stop would be forgotten, and could be sent again.
+// Root writes through any permission, so the settings file is made a directory: nobody can
+// replace that with a file.
+void TestCreateFlow::aCreateThatCannotBeNotedIsNotSent()
+{
+    const QString file = m_dir->filePath(QStringLiteral("settings.ini"));
+    QFile::remove(file);
+    QVERIFY(QDir().mkpath(file + QStringLiteral("/in-the-way")));
+    QSignalSpy failed(m_flow.get(), &CreateFlow::failed);
+    QVERIFY(m_flow->submit(request()));
+    QCOMPARE(m_flow->state(), CreateFlow::State::Failed);
+    QCOMPARE(failed.size(), 1);
+    const auto error = failed.first().first().value<ApiError>();
+    QCOMPARE(error.kind, ApiError::Kind::NotRecorded);
+    QVERIFY2(error.message().contains(QDir::toNativeSeparators(file)), qPrintable(error.message()));
+    QVERIFY2(error.message().startsWith(QStringLiteral("Nothing was sent")),
+             qPrintable(error.message()));
+    QTest::qWait(200); // a request would have reached the sandbox by now
+    QCOMPARE(m_session->sandbox()->requestCount("POST"), 0);
+
+    // The file fixed, the same create goes through.
+    QVERIFY(QDir(file).removeRecursively());
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::Succeeded);
+    QCOMPARE(m_session->sandbox()->requestCount("POST"), 1);
 }
 
 // eToro said yes (201) in an answer that could not be read, and Agentfolio stopped before the
