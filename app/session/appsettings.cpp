@@ -53,6 +53,7 @@ AppSettings::AppSettings(QObject *parent)
 
 AppSettings::AppSettings(const QString &settingsFile, QObject *parent)
     : QObject(parent)
+    , m_settingsFile(settingsFile)
     , m_settings(std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
 { }
 
@@ -168,19 +169,21 @@ QList<AppSettings::UnsettledCreate> AppSettings::unsettledCreates() const
 
 bool AppSettings::setUnsettledCreate(const UnsettledCreate &create, QString *why)
 {
-    // A second attempt, on a fresh QSettings, only after a failed one: QSettings caches what
-    // it knew of the file per process, and the first write after the file became writable
-    // again can fail on that.
-    QSettings::Status status = QSettings::NoError;
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        status = writeUnsettledCreate(create);
-        if (status == QSettings::NoError)
-            return true;
+    // QSettings keeps the first error it met for good, even once the file is fixed.
+    if (m_settings->status() != QSettings::NoError)
+        reopen();
+    const bool rewrite = hasUnsettledCreate(create.requestId);
+    const QSettings::Status status = writeUnsettledCreate(create);
+    if (status == QSettings::NoError)
+        return true;
+    if (!rewrite) {
         // The caller sends nothing: the note must not reach the file with a later write
         // either, or the next start would lock on a create that never left.
         m_settings->remove(groupOf(create.requestId));
-        reopen();
     }
+    // A rewrite stays as it is: the next write that succeeds (anyone's in this process)
+    // takes it to the file, and until then the note as it was is there. Removed, it would
+    // take the note already on disk with it.
     if (why) {
         const QString file = QDir::toNativeSeparators(m_settings->fileName());
         *why = status == QSettings::FormatError
@@ -188,6 +191,20 @@ bool AppSettings::setUnsettledCreate(const UnsettledCreate &create, QString *why
             : tr("%1 cannot be written").arg(file);
     }
     return false;
+}
+
+bool AppSettings::hasUnsettledCreate(const QUuid &requestId) const
+{
+    m_settings->beginGroup(UnsettledGroup);
+    const bool current =
+        m_settings->childGroups().contains(requestId.toString(QUuid::WithoutBraces));
+    m_settings->endGroup();
+    if (current)
+        return true;
+    m_settings->beginGroup(LegacyUnsettledGroup);
+    const auto legacy = readUnsettled(*m_settings);
+    m_settings->endGroup();
+    return legacy && legacy->requestId == requestId;
 }
 
 QSettings::Status AppSettings::writeUnsettledCreate(const UnsettledCreate &create)
@@ -214,12 +231,12 @@ QSettings::Status AppSettings::writeUnsettledCreate(const UnsettledCreate &creat
 
 void AppSettings::reopen()
 {
-    // QSettings keeps the first error it met for good: a fresh one (on the same file, whose
-    // contents QSettings caches per process) lets a write succeed once the file is fixed.
-    const QString file = m_settings->fileName();
-    const QSettings::Format format = m_settings->format();
+    // Opened as at construction: QSettings caches a file's contents per process, so nothing
+    // written or pending is lost.
     m_settings.reset();
-    m_settings = std::make_unique<QSettings>(file, format);
+    m_settings = m_settingsFile.isEmpty()
+        ? std::make_unique<QSettings>()
+        : std::make_unique<QSettings>(m_settingsFile, QSettings::IniFormat);
 }
 
 void AppSettings::clearUnsettledCreate(const QUuid &requestId)

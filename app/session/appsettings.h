@@ -81,8 +81,10 @@ private:
     // Removes the previous version's single note if it is the note of `requestId`.
     void dropLegacyUnsettledCreate(const QUuid &requestId);
     void reopen();
+    bool hasUnsettledCreate(const QUuid &requestId) const;
     QSettings::Status writeUnsettledCreate(const UnsettledCreate &create);
 
+    QString m_settingsFile; // empty: the platform's place for the application's settings
     std::unique_ptr<QSettings> m_settings;
 };
 

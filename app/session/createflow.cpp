@@ -65,7 +65,7 @@ HandOffOwner *CreateFlow::runningOwner() const
     return m_session && m_session->handOff() ? m_session->handOff()->owner() : nullptr;
 }
 
-bool CreateFlow::restoreUnsettled()
+bool CreateFlow::restoreUnsettled(const QString &notSent)
 {
     if (!m_session || !m_session->settings())
         return false;
@@ -80,7 +80,11 @@ bool CreateFlow::restoreUnsettled()
     if (owner) {
         takeUp = std::make_unique<QLockFile>(owner->directory()
                                              + QStringLiteral("/unsettled-creates.lock"));
-        if (!QDir().mkpath(owner->directory()) || !takeUp->tryLock(5000))
+        // Held for milliseconds: one older than that was left by a process that died with it
+        // (its process id perhaps taken by another since), and waiting long would only
+        // freeze the window.
+        takeUp->setStaleLockTime(10000);
+        if (!QDir().mkpath(owner->directory()) || !takeUp->tryLock(1000))
             qCWarning(lcSession) << "unsettled creates: taken up without the lock";
     }
     std::optional<AppSettings::UnsettledCreate> unsettled;
@@ -91,6 +95,11 @@ bool CreateFlow::restoreUnsettled()
         // be reported stopped, and a check finding nothing yet would invite sending it again
         // while it may still be under way.
         if (owner && owner->isRunning(create.owner))
+            continue;
+        // Unmarked: a stopped Agentfolio's, or one still running that could not take its mark
+        // (see recordUnsettled()). Only a start takes it up; taken before a create, it might
+        // be one still under way.
+        if (!notSent.isEmpty() && create.owner.isEmpty())
             continue;
         if (create.portfolioName.isEmpty() || !m_session->profiles()->contains(create.profileId)) {
             // No name to look for, or an account that is gone: nothing could ever be checked,
@@ -138,6 +147,9 @@ bool CreateFlow::restoreUnsettled()
               .arg(m_request.portfolioName, sent, QString::number(m_createStatus))
         : tr("Agentfolio stopped before eToro answered the create of %1, sent %2")
               .arg(m_request.portfolioName, sent);
+    if (!notSent.isEmpty())
+        error.detail = tr("%1 was not sent. %2", "the name of the create just asked for, then why")
+                           .arg(notSent, error.detail);
     m_error = error;
     setState(State::OutcomeUnknown);
     qCWarning(lcSession).noquote()
@@ -161,8 +173,9 @@ bool CreateFlow::recordUnsettled(QString *why)
     unsettled.serverAccepted = m_serverAccepted;
     unsettled.httpStatus = m_createStatus;
     // Unmarked when this Agentfolio cannot take its mark (the folder beside the index cannot
-    // be written; HandOffOwner logs it): another one would take the note for a stopped
-    // Agentfolio's. Refusing every create for that seemed worse than that narrow case.
+    // be written; HandOffOwner logs it): another one started meanwhile would take the note for
+    // a stopped Agentfolio's (one already running leaves unmarked notes to starts). Refusing
+    // every create for that seemed worse than that narrow case.
     HandOffOwner *owner = runningOwner();
     unsettled.owner = owner ? owner->id() : QString();
     if (m_session->settings()->setUnsettledCreate(unsettled, why))
@@ -228,7 +241,7 @@ bool CreateFlow::submit(const CreatePortfolioRequest &request)
     }
     // Another Agentfolio stopped with a create unsettled (two stopped at once leave more
     // than one note; a start takes up only the oldest): that one is checked first.
-    if (restoreUnsettled()) {
+    if (restoreUnsettled(request.portfolioName)) {
         qCWarning(lcSession) << "create refused: an earlier create's outcome is unknown";
         emit failed(*m_error);
         return true;
@@ -246,8 +259,7 @@ bool CreateFlow::submit(const CreatePortfolioRequest &request)
         // sent again. Nothing has left: the user can fix the file and send it then.
         ApiError error;
         error.kind = ApiError::Kind::NotRecorded;
-        error.detail = why;
-        error.requestId = m_requestId;
+        error.detail = why; // no request id: none was sent, there is nothing to quote
         m_error = error;
         setState(State::Failed);
         emit failed(error);

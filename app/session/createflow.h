@@ -115,8 +115,9 @@ private:
     // The create in flight or of unknown outcome, on disk (AppSettings): recorded before it
     // is sent, settled once its outcome is known. The constructor takes up the oldest one
     // that no running Agentfolio answers for.
-    // True when it took one up (the flow is then OutcomeUnknown).
-    bool restoreUnsettled();
+    // True when it took one up (the flow is then OutcomeUnknown). `notSent`: the name of the
+    // create submit() holds back for it (empty at construction).
+    bool restoreUnsettled(const QString &notSent = QString());
     HandOffOwner *runningOwner() const;
     // False (with why) when the note could not be written.
     bool recordUnsettled(QString *why = nullptr);

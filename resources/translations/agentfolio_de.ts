@@ -871,7 +871,7 @@
 <context>
     <name>agentfolio::AppSettings</name>
     <message>
-        <location filename="../../app/session/appsettings.cpp" line="+187"/>
+        <location filename="../../app/session/appsettings.cpp" line="+190"/>
         <source>%1 is not a settings file Agentfolio can read</source>
         <translation>%1 ist keine Einstellungsdatei, die Agentfolio lesen kann</translation>
     </message>
@@ -884,7 +884,7 @@
 <context>
     <name>agentfolio::CreateFlow</name>
     <message>
-        <location filename="../../app/session/createflow.cpp" line="+131"/>
+        <location filename="../../app/session/createflow.cpp" line="+140"/>
         <source>at %1</source>
         <comment>a date and time</comment>
         <translation>am %1</translation>
@@ -903,6 +903,12 @@
         <location line="+3"/>
         <source>Agentfolio stopped before eToro answered the create of %1, sent %2</source>
         <translation>Agentfolio wurde beendet, bevor eToro auf das Erstellen von %1 antwortete, gesendet %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was not sent. %2</source>
+        <comment>the name of the create just asked for, then why</comment>
+        <translation>%1 wurde nicht gesendet. %2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "session/appsettings.h"
 
+#include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,8 +17,31 @@ private slots:
     void nonsenseFallsBackToDefaults_data();
     void nonsenseFallsBackToDefaults();
     void valuesAreBounded();
+    void anUnsettledCreateThatFailedToBeNotedNeverReachesTheFile();
+    void aFailedRewriteKeepsTheUnsettledCreateNoted();
 
 private:
+    // Root writes through any permission bit: a directory in the file's place stops anyone.
+    void blockFile() const
+    {
+        QFile::remove(file());
+        QVERIFY(QDir().mkpath(file() + QStringLiteral("/in-the-way")));
+    }
+    void unblockFile() const { QVERIFY(QDir(file()).removeRecursively()); }
+    static AppSettings::UnsettledCreate note(const QString &name)
+    {
+        AppSettings::UnsettledCreate create;
+        create.profileId = QStringLiteral("sandbox");
+        create.portfolioName = name;
+        create.requestId = QUuid::createUuid();
+        create.sentAt = QDateTime::currentDateTimeUtc();
+        return create;
+    }
+    QByteArray fileContents() const
+    {
+        QFile f(file());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
     QString file() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
     QTemporaryDir m_dir;
 };
@@ -84,6 +108,45 @@ void TestAppSettings::valuesAreBounded()
     QCOMPARE(settings.requestTimeout(), 300s);
     settings.setClipboardClearDelay(-3s);
     QCOMPARE(settings.clipboardClearDelay(), 0s);
+}
+
+// The caller sends nothing when the note fails: a later write must not bring it to the file,
+// where it would lock the next start on a create that never left.
+void TestAppSettings::anUnsettledCreateThatFailedToBeNotedNeverReachesTheFile()
+{
+    AppSettings settings(file());
+    blockFile();
+    QString why;
+    QVERIFY(!settings.setUnsettledCreate(note(QStringLiteral("Failed01")), &why));
+    QVERIFY2(why.contains(QDir::toNativeSeparators(file())), qPrintable(why));
+    unblockFile();
+    // The file fixed, the next note is written at once (QSettings remembers its first error).
+    const auto next = note(QStringLiteral("Next0001"));
+    QVERIFY(settings.setUnsettledCreate(next, &why));
+    settings.setConfirmDestructiveActions(false);
+    QCOMPARE(settings.unsettledCreates().size(), 1); // and synced
+    const QByteArray onDisk = fileContents();
+    QVERIFY2(onDisk.contains(next.requestId.toByteArray(QUuid::WithoutBraces)), onDisk);
+    QVERIFY2(!onDisk.contains("Failed01"), onDisk);
+}
+
+// Rewriting a note already on disk (taken up, or eToro's yes recorded) may fail: the note as it
+// was must stay, and the rewrite reach the file with the next write that succeeds.
+void TestAppSettings::aFailedRewriteKeepsTheUnsettledCreateNoted()
+{
+    AppSettings settings(file());
+    auto create = note(QStringLiteral("Kept0001"));
+    QVERIFY(settings.setUnsettledCreate(create));
+    blockFile();
+    create.serverAccepted = true;
+    create.httpStatus = 201;
+    QVERIFY(!settings.setUnsettledCreate(create));
+    unblockFile();
+    settings.setConfirmDestructiveActions(false); // any write, once the file can take one
+    QCOMPARE(settings.unsettledCreates().size(), 1); // and synced
+    const QByteArray onDisk = fileContents();
+    QVERIFY2(onDisk.contains(create.requestId.toByteArray(QUuid::WithoutBraces)), onDisk);
+    QVERIFY2(onDisk.contains("serverAccepted=true"), onDisk);
 }
 
 QTEST_GUILESS_MAIN(TestAppSettings)

@@ -71,6 +71,7 @@ private slots:
     void twoAgentfoliosSettleOnlyTheirOwnCreates();
     void theOldestCreateNobodyAnswersForIsTakenUpFirst();
     void aCreateNotedByThePreviousVersionIsStillTakenUp();
+    void anUnmarkedCreateIsTakenUpByAStartOnly();
     void aCreateThatCannotBeNotedIsNotSent();
     void anAcceptedButUnreadableCreateStaysLockedAfterRestart();
     void debugLogsOfAFullCreateCarryNoSecret();
@@ -900,7 +901,8 @@ void TestCreateFlow::theOldestCreateNobodyAnswersForIsTakenUpFirst()
     QCOMPARE(flow.request().portfolioName, newer.portfolioName);
     QCOMPARE(failed.size(), 1);
     QVERIFY2(failed.first().first().value<ApiError>().message().contains(
-                 QStringLiteral("Agentfolio stopped before eToro answered the create of Newer001")),
+                 QStringLiteral("MyPort1 was not sent. Agentfolio stopped before eToro answered "
+                                "the create of Newer001")),
              qPrintable(failed.first().first().value<ApiError>().message()));
     QTest::qWait(200); // a request would have reached the sandbox by now
     QCOMPARE(m_session->sandbox()->requestCount("POST"), 0);
@@ -910,6 +912,25 @@ void TestCreateFlow::theOldestCreateNobodyAnswersForIsTakenUpFirst()
     QVERIFY(m_session->settings()->unsettledCreates().isEmpty());
     QVERIFY(flow.submit(request()));
     QTRY_COMPARE(flow.state(), CreateFlow::State::Succeeded);
+}
+
+// A note without a mark may belong to an Agentfolio still running that could not take its mark:
+// only a start takes it up (nothing else would ever settle it), never a create meanwhile.
+void TestCreateFlow::anUnmarkedCreateIsTakenUpByAStartOnly()
+{
+    AppSettings::UnsettledCreate unmarked;
+    unmarked.profileId = Profile::sandboxId();
+    unmarked.portfolioName = QStringLiteral("Unmarked");
+    unmarked.requestId = QUuid::createUuid();
+    unmarked.sentAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_session->settings()->setUnsettledCreate(unmarked));
+    QVERIFY(m_flow->submit(request()));
+    waitForState(CreateFlow::State::Succeeded);
+    QCOMPARE(onlyNote(m_session->settings())->requestId, unmarked.requestId);
+
+    CreateFlow atStart(m_session.get());
+    QCOMPARE(atStart.state(), CreateFlow::State::OutcomeUnknown);
+    QCOMPARE(atStart.requestId(), unmarked.requestId);
 }
 
 // The version before kept one note, in a group of its own. An update must not forget it.

@@ -29,6 +29,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -74,6 +75,7 @@ private slots:
     void cancelOnTheConfirmationSendsNothing();
     void doubleEnterAndDoubleClickSendOneRequest();
     void serverRefusalLandsAtItsField();
+    void aCreateThatCannotBeNotedSaysWhyAndKeepsTheForm();
     void outcomeUnknownLeadsToCheckNowAndAdoption();
     void unreadableAnswersTokenIsSavedAfterCheckNow();
     void unplaceableTokenIsShownForCopyingAndNotDroppedSilently();
@@ -286,6 +288,37 @@ void TestMainWindow::serverRefusalLandsAtItsField()
     QCOMPARE(m_window->findChild<QLineEdit *>(QStringLiteral("portfolioName"))->text(),
              QStringLiteral("Small01"));
     QVERIFY(m_window->findChild<QLineEdit *>(QStringLiteral("investmentAmount"))->isEnabled());
+}
+
+// The settings file cannot take the create's note: nothing is sent, the notice names the file,
+// and the form keeps what the user typed, to send once the file is fixed.
+void TestMainWindow::aCreateThatCannotBeNotedSaysWhyAndKeepsTheForm()
+{
+    const QString file = m_dir->filePath(QStringLiteral("settings.ini"));
+    QFile::remove(file);
+    QVERIFY(QDir().mkpath(file + QStringLiteral("/in-the-way"))); // stops root too
+    fillByKeyboard(QStringLiteral("2000"), QStringLiteral("Noted01"), QStringLiteral("t"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE(m_window->createFlow()->state(), CreateFlow::State::Failed);
+    QVERIFY2(m_window->notice()->text().startsWith(QStringLiteral("Nothing was sent")),
+             qPrintable(m_window->notice()->text()));
+    QVERIFY2(m_window->notice()->text().contains(QDir::toNativeSeparators(file)),
+             qPrintable(m_window->notice()->text()));
+    QVERIFY(m_window->notice()->requestIdText().isEmpty()); // none was sent
+    QTest::qWait(200);
+    QCOMPARE(sandbox()->requestCount("POST"), 0);
+    QCOMPARE(m_window->findChild<QLineEdit *>(QStringLiteral("portfolioName"))->text(),
+             QStringLiteral("Noted01"));
+    QVERIFY(m_window->findChild<QLineEdit *>(QStringLiteral("investmentAmount"))->isEnabled());
+
+    QVERIFY(QDir(file).removeRecursively());
+    auto *name = m_window->findChild<QLineEdit *>(QStringLiteral("portfolioName"));
+    name->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(name, Qt::Key_Return);
+    confirmByKeyboard();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->createFlow()->state(), CreateFlow::State::Succeeded, 10000);
+    QCOMPARE(sandbox()->requestCount("POST"), 1);
 }
 
 void TestMainWindow::outcomeUnknownLeadsToCheckNowAndAdoption()
