@@ -180,6 +180,9 @@ bool AppSettings::setUnsettledCreate(const UnsettledCreate &create, QString *why
         // The caller sends nothing: the note must not reach the file with a later write
         // either, or the next start would lock on a create that never left.
         m_settings->remove(groupOf(create.requestId));
+        // At once: an error may come with the write done all the same (a FormatError for a
+        // hand-edited line), and the note must not stay there until a later write.
+        m_settings->sync();
     }
     // A rewrite stays as it is: the next write that succeeds (anyone's in this process)
     // takes it to the file, and until then the note as it was is there. Removed, it would

@@ -294,8 +294,15 @@ void CreateFlow::createAnswered(ApiReply *reply)
     m_serverAccepted = (m_createStatus >= 200 && m_createStatus < 300) || !m_salvaged.isEmpty();
     if (m_error->kind != ApiError::Kind::OutcomeUnknown)
         settle(); // refused: nothing was created
-    else if (m_serverAccepted)
-        recordUnsettled(); // a restart must know that eToro said yes
+    else if (QString why; m_serverAccepted && !recordUnsettled(&why)) {
+        // A restart must know that eToro said yes: otherwise a check there that finds nothing
+        // yet would unlock it. The user is the one left to know.
+        m_error->detail = tr("eToro did accept it, but Agentfolio could not note that on disk "
+                             "(%1): do not send it again, even if a check after a restart finds "
+                             "nothing")
+                              .arg(why)
+            + (m_error->detail.isEmpty() ? QString() : QStringLiteral("; ") + m_error->detail);
+    }
     setState(m_error->kind == ApiError::Kind::OutcomeUnknown ? State::OutcomeUnknown
                                                              : State::Failed);
     emit failed(*m_error);

@@ -871,7 +871,7 @@
 <context>
     <name>agentfolio::AppSettings</name>
     <message>
-        <location filename="../../app/session/appsettings.cpp" line="+190"/>
+        <location filename="../../app/session/appsettings.cpp" line="+193"/>
         <source>%1 is not a settings file Agentfolio can read</source>
         <translation>%1 ist keine Einstellungsdatei, die Agentfolio lesen kann</translation>
     </message>
@@ -909,6 +909,11 @@
         <source>%1 was not sent. %2</source>
         <comment>the name of the create just asked for, then why</comment>
         <translation>%1 wurde nicht gesendet. %2</translation>
+    </message>
+    <message>
+        <location line="+149"/>
+        <source>eToro did accept it, but Agentfolio could not note that on disk (%1): do not send it again, even if a check after a restart finds nothing</source>
+        <translation>eToro hat es angenommen, aber Agentfolio konnte das nicht auf der Festplatte vermerken (%1): Senden Sie es nicht erneut, auch wenn eine Prüfung nach einem Neustart nichts findet</translation>
     </message>
 </context>
 <context>

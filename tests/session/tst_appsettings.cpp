@@ -1,6 +1,7 @@
 #include "session/appsettings.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,7 +115,12 @@ void TestAppSettings::valuesAreBounded()
 // where it would lock the next start on a create that never left.
 void TestAppSettings::anUnsettledCreateThatFailedToBeNotedNeverReachesTheFile()
 {
+    // As in the app: the file exists, and another QSettings (ProfileStore's) has it open.
+    QSettings other(file(), QSettings::IniFormat);
     AppSettings settings(file());
+    settings.setConfirmDestructiveActions(true);
+    QVERIFY(settings.unsettledCreates().isEmpty()); // synced: the file exists
+    QVERIFY(QFileInfo::exists(file()));
     blockFile();
     QString why;
     QVERIFY(!settings.setUnsettledCreate(note(QStringLiteral("Failed01")), &why));
@@ -134,6 +140,7 @@ void TestAppSettings::anUnsettledCreateThatFailedToBeNotedNeverReachesTheFile()
 // was must stay, and the rewrite reach the file with the next write that succeeds.
 void TestAppSettings::aFailedRewriteKeepsTheUnsettledCreateNoted()
 {
+    QSettings other(file(), QSettings::IniFormat); // as ProfileStore's, in the app
     AppSettings settings(file());
     auto create = note(QStringLiteral("Kept0001"));
     QVERIFY(settings.setUnsettledCreate(create));

@@ -73,6 +73,7 @@ private slots:
     void aCreateNotedByThePreviousVersionIsStillTakenUp();
     void anUnmarkedCreateIsTakenUpByAStartOnly();
     void aCreateThatCannotBeNotedIsNotSent();
+    void eTorosYesThatCannotBeNotedIsToldToTheUser();
     void anAcceptedButUnreadableCreateStaysLockedAfterRestart();
     void debugLogsOfAFullCreateCarryNoSecret();
 
@@ -993,6 +994,23 @@ void TestCreateFlow::aCreateThatCannotBeNotedIsNotSent()
     QVERIFY(m_flow->submit(request()));
     waitForState(CreateFlow::State::Succeeded);
     QCOMPARE(m_session->sandbox()->requestCount("POST"), 1);
+}
+
+// eToro said yes in an answer that could not be read, and the note cannot take that in: after a
+// restart, a check finding nothing yet would unlock it. The user must hear it now.
+void TestCreateFlow::eTorosYesThatCannotBeNotedIsToldToTheUser()
+{
+    injectIncompleteCreateAnswer(Fault::Kind::WithoutIds);
+    QVERIFY(m_flow->submit(request())); // noted before it leaves
+    const QString file = m_dir->filePath(QStringLiteral("settings.ini"));
+    QVERIFY(QFile::remove(file));
+    QVERIFY(QDir().mkpath(file + QStringLiteral("/in-the-way"))); // before the answer is read
+    waitForState(CreateFlow::State::OutcomeUnknown);
+    const QString message = m_flow->lastError()->message();
+    QVERIFY2(message.contains(QStringLiteral("eToro did accept it, but Agentfolio could not note "
+                                             "that on disk")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QDir::toNativeSeparators(file)), qPrintable(message));
 }
 
 // eToro said yes (201) in an answer that could not be read, and Agentfolio stopped before the
