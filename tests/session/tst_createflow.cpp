@@ -13,7 +13,6 @@
 #include "store/tokenhandoff.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QSignalSpy>
@@ -33,6 +32,18 @@ std::optional<AppSettings::UnsettledCreate> onlyNote(const AppSettings *settings
     if (notes.size() != 1)
         return std::nullopt;
     return notes.constFirst();
+}
+
+// A note of a create for the sandbox, sent now, as `owner` (a HandOffOwner id) wrote it.
+AppSettings::UnsettledCreate noteOf(const QString &portfolioName, const QString &owner = QString())
+{
+    AppSettings::UnsettledCreate create;
+    create.profileId = Profile::sandboxId();
+    create.portfolioName = portfolioName;
+    create.requestId = QUuid::createUuid();
+    create.sentAt = QDateTime::currentDateTimeUtc();
+    create.owner = owner;
+    return create;
 }
 } // namespace
 
@@ -80,6 +91,7 @@ private slots:
 private:
     CreatePortfolioRequest request(const QString &name = QStringLiteral("MyPort1")) const;
     void startSession();
+    void restartSession();
     void waitForState(CreateFlow::State state);
     void injectIncompleteCreateAnswer(Fault::Kind kind);
     CreateFlow::CheckResult check();
@@ -172,6 +184,15 @@ void TestCreateFlow::startSession()
     QTRY_VERIFY(m_session->isReady());
     QVERIFY(m_session->sandbox());
     m_flow = std::make_unique<CreateFlow>(m_session.get());
+}
+
+// Agentfolio stops (the flow and its session go, whatever is under way) and starts again on the
+// same files.
+void TestCreateFlow::restartSession()
+{
+    m_flow.reset();
+    m_session.reset();
+    startSession();
 }
 
 void TestCreateFlow::cleanup()
@@ -714,9 +735,7 @@ void TestCreateFlow::aCreateCutOffByAStopIsUnknownAfterRestart()
     QCOMPARE(m_flow->state(), CreateFlow::State::Sending);
 
     // The stop: the flow and its session go without an answer; the files stay.
-    m_flow.reset();
-    m_session.reset();
-    startSession();
+    restartSession();
     if (QTest::currentTestFailed())
         return;
 
@@ -808,14 +827,8 @@ void TestCreateFlow::anUnsettledCreateIsCheckedFromItsOwnAccountOnly()
 void TestCreateFlow::anotherRunningAgentfoliosCreateIsLeftToIt()
 {
     // The other Agentfolio: its mark beside the same index, held as long as it runs.
-    auto other = std::make_unique<HandOffOwner>(QFileInfo(m_session->index()->path()).absolutePath()
-                                                + QStringLiteral("/running"));
-    AppSettings::UnsettledCreate theirs;
-    theirs.profileId = Profile::sandboxId();
-    theirs.portfolioName = QStringLiteral("Theirs01");
-    theirs.requestId = QUuid::createUuid();
-    theirs.sentAt = QDateTime::currentDateTimeUtc();
-    theirs.owner = other->id();
+    auto other = std::make_unique<HandOffOwner>(m_session->handOff()->owner()->directory());
+    const auto theirs = noteOf(QStringLiteral("Theirs01"), other->id());
     QVERIFY(!theirs.owner.isEmpty());
     QVERIFY(m_session->settings()->setUnsettledCreate(theirs));
 
@@ -838,14 +851,8 @@ void TestCreateFlow::anotherRunningAgentfoliosCreateIsLeftToIt()
 // other's note as it was.
 void TestCreateFlow::twoAgentfoliosSettleOnlyTheirOwnCreates()
 {
-    HandOffOwner other(QFileInfo(m_session->index()->path()).absolutePath()
-                       + QStringLiteral("/running"));
-    AppSettings::UnsettledCreate theirs;
-    theirs.profileId = Profile::sandboxId();
-    theirs.portfolioName = QStringLiteral("Theirs01");
-    theirs.requestId = QUuid::createUuid();
-    theirs.sentAt = QDateTime::currentDateTimeUtc();
-    theirs.owner = other.id();
+    HandOffOwner other(m_session->handOff()->owner()->directory());
+    const auto theirs = noteOf(QStringLiteral("Theirs01"), other.id());
     QVERIFY(m_session->settings()->setUnsettledCreate(theirs));
 
     Fault dropped;
@@ -919,11 +926,7 @@ void TestCreateFlow::theOldestCreateNobodyAnswersForIsTakenUpFirst()
 // only a start takes it up (nothing else would ever settle it), never a create meanwhile.
 void TestCreateFlow::anUnmarkedCreateIsTakenUpByAStartOnly()
 {
-    AppSettings::UnsettledCreate unmarked;
-    unmarked.profileId = Profile::sandboxId();
-    unmarked.portfolioName = QStringLiteral("Unmarked");
-    unmarked.requestId = QUuid::createUuid();
-    unmarked.sentAt = QDateTime::currentDateTimeUtc();
+    const auto unmarked = noteOf(QStringLiteral("Unmarked"));
     QVERIFY(m_session->settings()->setUnsettledCreate(unmarked));
     QVERIFY(m_flow->submit(request()));
     waitForState(CreateFlow::State::Succeeded);
@@ -948,9 +951,7 @@ void TestCreateFlow::aCreateNotedByThePreviousVersionIsStillTakenUp()
         file.setValue(QStringLiteral("sentAt"), QStringLiteral("2026-11-28T10:00:00.000Z"));
         file.endGroup();
     }
-    m_flow.reset();
-    m_session.reset();
-    startSession();
+    restartSession();
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
@@ -1026,9 +1027,7 @@ void TestCreateFlow::anAcceptedButUnreadableCreateStaysLockedAfterRestart()
     QVERIFY(noted && noted->serverAccepted);
     QCOMPARE(noted->httpStatus, 201);
 
-    m_flow.reset();
-    m_session.reset();
-    startSession();
+    restartSession();
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(m_flow->state(), CreateFlow::State::OutcomeUnknown);
