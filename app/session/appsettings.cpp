@@ -202,8 +202,11 @@ bool AppSettings::hasUnsettledCreate(const QUuid &requestId) const
     const bool current =
         m_settings->childGroups().contains(requestId.toString(QUuid::WithoutBraces));
     m_settings->endGroup();
-    if (current)
-        return true;
+    return current || isLegacyUnsettledCreate(requestId);
+}
+
+bool AppSettings::isLegacyUnsettledCreate(const QUuid &requestId) const
+{
     m_settings->beginGroup(LegacyUnsettledGroup);
     const auto legacy = readUnsettled(*m_settings);
     m_settings->endGroup();
@@ -251,10 +254,7 @@ void AppSettings::clearUnsettledCreate(const QUuid &requestId)
 
 void AppSettings::dropLegacyUnsettledCreate(const QUuid &requestId)
 {
-    m_settings->beginGroup(LegacyUnsettledGroup);
-    const auto legacy = readUnsettled(*m_settings);
-    m_settings->endGroup();
-    if (legacy && legacy->requestId == requestId)
+    if (isLegacyUnsettledCreate(requestId))
         m_settings->remove(LegacyUnsettledGroup);
 }
 

@@ -78,6 +78,8 @@ signals:
     void changed();
 
 private:
+    // Whether the previous version's single note is the note of `requestId`.
+    bool isLegacyUnsettledCreate(const QUuid &requestId) const;
     // Removes the previous version's single note if it is the note of `requestId`.
     void dropLegacyUnsettledCreate(const QUuid &requestId);
     void reopen();
