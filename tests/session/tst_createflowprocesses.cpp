@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <optional>
 #include <vector>
 
 using namespace agentfolio;
@@ -37,7 +38,9 @@ public:
             if (!m_process.waitForReadyRead(30000))
                 return {};
         }
-        return m_process.readLine().trimmed();
+        QByteArray line = m_process.readLine();
+        line.chop(1);
+        return line;
     }
     bool isReady() { return line() == "ready"; }
     // Makes its create flow, which takes up what nobody answers for. QProcess writes only
@@ -61,20 +64,38 @@ public:
     }
     QString taken() const { return m_taken; }
     QString owner() const { return m_owner; }
-    // It quits, and its mark goes with it.
-    void quit()
+
+    // It quits, and its mark goes with it. False if it did not exit cleanly (a sanitizer's
+    // report, say), or took up a note without the take-up lock: then only chance, not the
+    // lock, kept two from taking up the same note.
+    bool quit()
     {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(30000))
-            m_process.kill();
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.closeWriteChannel();
+            if (!m_process.waitForFinished(30000)) {
+                m_process.kill();
+                m_process.waitForFinished(30000);
+                return false;
+            }
+        }
+        m_log += m_process.readAllStandardError();
+        return m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0
+            && !m_log.contains("taken up without the lock");
     }
+    // It dies at once, as in a crash: its mark's lock file stays behind, held by nobody.
+    void crash()
+    {
+        m_process.kill();
+        m_process.waitForFinished(30000);
+    }
+    // What it wrote to its standard error (its log), once it has quit.
+    QByteArray log() const { return m_log; }
 
 private:
     QProcess m_process;
     QString m_taken;
     QString m_owner;
+    QByteArray m_log;
 };
 
 } // namespace
@@ -187,14 +208,28 @@ void TestCreateFlowProcesses::aStoppedCreateIsTakenUpByOneOfSeveralStartingAtOnc
         QVERIFY(late.readResult());
         QCOMPARE(late.taken(), QStringLiteral("-"));
 
-        // The taker stops before settling it: the next start takes it up.
-        taker->quit();
+        // The taker stops before settling it, quitting or (every other round) crashing, its
+        // mark's lock file left behind: the next start takes it up.
+        const bool crashes = round % 2 == 1;
+        if (crashes)
+            taker->crash();
+        else
+            QVERIFY2(taker->quit(), taker->log().constData());
         Agentfolio next(m_settingsFile, m_indexFile);
         QVERIFY(next.isReady());
         QVERIFY(next.go());
         QVERIFY(next.readResult());
         QCOMPARE(next.taken(), requestId);
-        QCOMPARE(onlyNote()->owner, next.owner());
+        const auto retaken = onlyNote();
+        QVERIFY(retaken);
+        QCOMPARE(retaken->owner, next.owner());
+
+        QVERIFY2(next.quit(), next.log().constData());
+        QVERIFY2(late.quit(), late.log().constData());
+        for (const auto &agentfolio : started) {
+            if (agentfolio.get() != taker || !crashes)
+                QVERIFY2(agentfolio->quit(), agentfolio->log().constData());
+        }
     }
 }
 
