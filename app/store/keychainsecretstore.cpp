@@ -5,6 +5,10 @@
 
 #include <qt6keychain/keychain.h>
 
+#if defined(Q_OS_LINUX)
+#include <dlfcn.h>
+#endif
+
 #ifdef AGENTFOLIO_HAVE_QTDBUS
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -22,6 +26,28 @@ using Kind = SecretStoreError::Kind;
 #ifdef AGENTFOLIO_HAVE_QTDBUS
 const QString SecretServiceName = QStringLiteral("org.freedesktop.secrets");
 #endif
+
+// libsecret, which QtKeychain loads at run time for the Secret Service, keeps one connection
+// to the keyring daemon for the whole process, with a session opened on it. When the daemon
+// restarts (it crashed, or the desktop started it again), that session is gone, every later
+// call fails with "The session ... does not exist", and QtKeychain has no way to start over.
+// Dropping libsecret's connection makes its next call connect afresh, so that a retry can
+// succeed. Only a libsecret already loaded is touched; without one this does nothing.
+void forgetSecretServiceConnection()
+{
+#if defined(Q_OS_LINUX)
+    void *libsecret = ::dlopen("libsecret-1.so.0", RTLD_NOW | RTLD_NOLOAD);
+    if (!libsecret)
+        return;
+    using Disconnect = void (*)();
+    if (auto disconnect =
+            reinterpret_cast<Disconnect>(::dlsym(libsecret, "secret_service_disconnect"))) {
+        qCInfo(lcStore) << "keychain: libsecret connects afresh after an unexpected error";
+        disconnect();
+    }
+    ::dlclose(libsecret);
+#endif
+}
 
 Kind kindOf(QKeychain::Error error)
 {
@@ -170,6 +196,8 @@ void KeychainSecretStore::classifyAndFinish(SecretJob *job, int backendError, co
 {
     const auto error = QKeychain::Error(backendError);
     const Kind kind = kindOf(error);
+    if (kind == Kind::Other)
+        forgetSecretServiceConnection();
 #ifdef AGENTFOLIO_HAVE_QTDBUS
     // With the Secret Service backend, QtKeychain reports "nobody provides
     // org.freedesktop.secrets" and "no session bus" as OtherError. Ask the bus whether

@@ -217,6 +217,62 @@ private Q_SLOTS:
         waitForResult(store.remove(stuckKey));
         waitForResult(store.remove(nextKey));
     }
+
+    // The keyring daemon is restarted (it crashed, or the desktop started it again): the
+    // session libsecret opened on the old one is gone with it. One call may still fail on
+    // it, but the next one works: the store has libsecret connect afresh. Before, every call
+    // failed ("The session ... does not exist") until Agentfolio quit, so Retry on a token
+    // waiting for the keychain could never succeed. Last: it leaves its own daemon running.
+    void restartedDaemonIsConnectedAfresh()
+    {
+        KeychainSecretStore store;
+        const QString before =
+            SecretKeys::tokenKey(QStringLiteral("restart"), QStringLiteral("before"));
+        const QString after =
+            SecretKeys::tokenKey(QStringLiteral("restart"), QStringLiteral("after"));
+        QCOMPARE(kindName(waitForResult(store.write(before, Secret(QStringLiteral("one"))))),
+                 QStringLiteral("ok"));
+
+        QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
+        const QString service = QStringLiteral("org.freedesktop.secrets");
+        const auto pidReply = bus->servicePid(service);
+        QVERIFY2(pidReply.isValid(), qPrintable(pidReply.error().message()));
+        QCOMPARE(::kill(pid_t(pidReply.value()), SIGTERM), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!bus->isServiceRegistered(service), 10'000);
+        // Started as tests/with-keyring.sh starts it, on the same throwaway keyring.
+        m_restartedDaemon.start(QStringLiteral("gnome-keyring-daemon"),
+                                { QStringLiteral("--foreground"), QStringLiteral("--unlock"),
+                                  QStringLiteral("--components=secrets") });
+        QVERIFY(m_restartedDaemon.waitForStarted());
+        m_restartedDaemon.write("agentfolio-test");
+        m_restartedDaemon.closeWriteChannel();
+        QTRY_VERIFY_WITH_TIMEOUT(bus->isServiceRegistered(service), 10'000);
+
+        auto written = waitForResult(store.write(after, Secret(QStringLiteral("two"))));
+        if (kindName(written) != QStringLiteral("ok"))
+            written = waitForResult(store.write(after, Secret(QStringLiteral("two"))));
+        QCOMPARE(kindName(written), QStringLiteral("ok"));
+        const auto readAfter = waitForResult(store.read(after));
+        QCOMPARE(kindName(readAfter), QStringLiteral("ok"));
+        QVERIFY(readAfter->secret == Secret(QStringLiteral("two")));
+        // The keyring itself lived on in its file.
+        const auto readBefore = waitForResult(store.read(before));
+        QCOMPARE(kindName(readBefore), QStringLiteral("ok"));
+        QVERIFY(readBefore->secret == Secret(QStringLiteral("one")));
+        waitForResult(store.remove(before));
+        waitForResult(store.remove(after));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_restartedDaemon.state() != QProcess::NotRunning) {
+            m_restartedDaemon.terminate();
+            m_restartedDaemon.waitForFinished();
+        }
+    }
+
+private:
+    QProcess m_restartedDaemon;
 };
 
 QTEST_GUILESS_MAIN(tst_KeychainSecretStore)
