@@ -193,7 +193,7 @@ void CreatePortfolioPage::buildForm()
     nameRow->addWidget(m_name, 1);
     nameRow->addWidget(m_nameCounter);
     nameRow->addStretch(1);
-    form->addRow(rowLabel(tr("Portfolio &name:"), m_name),
+    form->addRow(rowLabel(tr("P&ortfolio name:"), m_name),
                  fieldColumn(nameRow, { makeProblemBox(Field::PortfolioName, m_name) }));
 
     // Token name.

@@ -328,7 +328,7 @@ void MainWindow::buildHeader(QWidget *central)
     m_bannerText = new WrappingLabel(QString(), m_banner);
     m_bannerText->setObjectName(QStringLiteral("profileBannerText"));
 
-    auto *accountLabel = new QLabel(tr("A&ccount:"), m_banner);
+    auto *accountLabel = new QLabel(tr("Acco&unt:"), m_banner);
     m_profileBox = new QComboBox(m_banner);
     m_profileBox->setObjectName(QStringLiteral("profileBox"));
     m_profileBox->setAccessibleName(tr("Account"));

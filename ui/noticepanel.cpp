@@ -40,7 +40,7 @@ NoticePanel::NoticePanel(ClipboardGuard *clipboard, QWidget *parent)
     m_close->setAccessibleName(tr("Dismiss notice"));
 
     auto *idRow = new QHBoxLayout;
-    m_requestIdLabel = new QLabel(tr("&Request id:"), this);
+    m_requestIdLabel = new QLabel(tr("Re&quest id:"), this);
     m_requestIdLabel->setBuddy(m_requestId);
     idRow->addWidget(m_requestIdLabel);
     idRow->addWidget(m_requestId, 1);

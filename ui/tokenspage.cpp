@@ -418,29 +418,29 @@ QWidget *TokensPage::buildTokenPane()
                            "after a while (Ctrl+C in the list)."));
     connect(m_copy, &QPushButton::clicked, this, &TokensPage::copySecret);
     m_reveal =
-        makeButton(QStringLiteral("revealToken"), tr("&Reveal"), tr("Reveal the token's secret"),
+        makeButton(QStringLiteral("revealToken"), tr("R&eveal"), tr("Reveal the token's secret"),
                    tr("Shows the secret here for a few seconds."));
     connect(m_reveal, &QPushButton::clicked, this, &TokensPage::toggleReveal);
-    m_copyEnv = makeButton(QStringLiteral("copyEnvLine"), tr("Copy as &environment line"),
+    m_copyEnv = makeButton(QStringLiteral("copyEnvLine"), tr("Copy as environment &line"),
                            tr("Copy the token as an environment variable line"),
                            tr("Copies AGENTFOLIO_TOKEN_<NAME>=<secret>, for an agent's "
                               "configuration, and clears the clipboard after a while."));
     connect(m_copyEnv, &QPushButton::clicked, this, &TokensPage::copyEnvironmentLine);
 
-    m_edit = makeButton(QStringLiteral("editToken"), tr("&Edit…"),
+    m_edit = makeButton(QStringLiteral("editToken"), tr("Ed&it…"),
                         tr("Edit the token's scopes, IP allow-list or expiry"),
                         tr("Changes the token's scopes, IP allow-list or expiry on eToro."));
     connect(m_edit, &QPushButton::clicked, this, &TokensPage::editToken);
     m_revoke =
-        makeButton(QStringLiteral("revokeToken"), tr("Re&voke…"), tr("Revoke the token on eToro"),
+        makeButton(QStringLiteral("revokeToken"), tr("Rev&oke…"), tr("Revoke the token on eToro"),
                    tr("Revokes the token on eToro, then forgets it here."));
     connect(m_revoke, &QPushButton::clicked, this, &TokensPage::revokeToken);
-    m_forget = makeButton(QStringLiteral("forgetToken"), tr("&Forget…"),
+    m_forget = makeButton(QStringLiteral("forgetToken"), tr("For&get…"),
                           tr("Forget the token on this computer only"),
                           tr("Removes the token and its secret from this computer; it stays "
                              "valid on eToro."));
     connect(m_forget, &QPushButton::clicked, this, &TokensPage::forgetToken);
-    m_paste = makeButton(QStringLiteral("pasteToken"), tr("&Paste value…"),
+    m_paste = makeButton(QStringLiteral("pasteToken"), tr("Pa&ste value…"),
                          tr("Store the token's secret by pasting it"),
                          tr("For a token created elsewhere: paste its secret to keep it in "
                             "the keychain."));
@@ -773,7 +773,7 @@ void TokensPage::hideSecret()
         return;
     m_value->clear();
     m_value->setEchoMode(QLineEdit::Password);
-    m_reveal->setText(tr("&Reveal"));
+    m_reveal->setText(tr("R&eveal"));
     m_reveal->setAccessibleName(tr("Reveal the token's secret"));
     updateActions();
 }
@@ -841,7 +841,7 @@ void TokensPage::toggleReveal()
     withSecret([this](const Secret &secret, const QString &) {
         m_value->setText(secret.reveal()); // shown on the user's request, never logged
         m_value->setEchoMode(QLineEdit::Normal);
-        m_reveal->setText(tr("&Hide"));
+        m_reveal->setText(tr("Hid&e"));
         m_reveal->setAccessibleName(tr("Hide the token's secret"));
         m_revealTimer.start();
     });

@@ -976,7 +976,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Portfolio &amp;name:</source>
+        <source>P&amp;ortfolio name:</source>
         <translation>Portfolio-Na&amp;me:</translation>
     </message>
     <message>
@@ -1433,12 +1433,7 @@
         <translation>Das Erstellen ist freigegeben.</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>A&amp;ccount:</source>
-        <translation>&amp;Konto:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+34"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
@@ -1594,7 +1589,12 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+252"/>
+        <source>Acco&amp;unt:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>A simulation on this computer. No real money moves and nothing reaches eToro. Add your eToro account to create real portfolios.</source>
         <translation>Eine Simulation auf diesem Computer. Es wird kein echtes Geld bewegt, und nichts erreicht eToro. Fügen Sie Ihr eToro-Konto hinzu, um echte Portfolios zu erstellen.</translation>
     </message>
@@ -1781,7 +1781,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Request id:</source>
+        <source>Re&amp;quest id:</source>
         <translation>Anfra&amp;ge-ID:</translation>
     </message>
 </context>
@@ -3448,29 +3448,49 @@ Token-ID: %2</translation>
         <translation>Kopiert das Geheimnis, als Passwort gekennzeichnet, und leert die Zwischenablage nach einer Weile (Strg+C in der Liste).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+355"/>
-        <source>&amp;Reveal</source>
-        <translation>&amp;Anzeigen</translation>
+        <location line="+7"/>
+        <source>Copy as environment &amp;line</source>
+        <translation>Als &amp;Umgebungsvariable kopieren</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="+6"/>
+        <source>Ed&amp;it…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For&amp;get…</source>
+        <translation>&amp;Vergessen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pa&amp;ste value…</source>
+        <translation>Wert &amp;einfügen…</translation>
+    </message>
+    <message>
+        <location line="+401"/>
+        <source>Hid&amp;e</source>
+        <translation>&amp;Ausblenden</translation>
+    </message>
+    <message>
+        <location line="-423"/>
         <location line="+356"/>
         <source>Reveal the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens anzeigen</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-356"/>
+        <location line="+355"/>
+        <source>R&amp;eveal</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <location line="-354"/>
         <source>Shows the secret here for a few seconds.</source>
         <translation>Zeigt das Geheimnis hier für einige Sekunden an.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Copy as &amp;environment line</source>
-        <translation>Als &amp;Umgebungsvariable kopieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Copy the token as an environment variable line</source>
         <translation>Das Token als Zeile mit einer Umgebungsvariablen kopieren</translation>
     </message>
@@ -3480,12 +3500,7 @@ Token-ID: %2</translation>
         <translation>Kopiert AGENTFOLIO_TOKEN_&lt;NAME&gt;=&lt;secret&gt; für die Konfiguration eines Agents und leert die Zwischenablage nach einer Weile.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Edit the token&apos;s scopes, IP allow-list or expiry</source>
         <translation>Berechtigungen, IP-Freigabeliste oder Ablauf des Tokens bearbeiten</translation>
     </message>
@@ -3496,13 +3511,13 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Re&amp;voke…</source>
-        <translation>&amp;Widerrufen…</translation>
+        <source>Revoke the token on eToro</source>
+        <translation>Das Token bei eToro widerrufen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Revoke the token on eToro</source>
-        <translation>Das Token bei eToro widerrufen</translation>
+        <source>Rev&amp;oke…</source>
+        <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3510,12 +3525,7 @@ Token-ID: %2</translation>
         <translation>Widerruft das Token bei eToro und vergisst es dann hier.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Forget…</source>
-        <translation>&amp;Vergessen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Forget the token on this computer only</source>
         <translation>Das Token nur auf diesem Computer vergessen</translation>
     </message>
@@ -3525,12 +3535,7 @@ Token-ID: %2</translation>
         <translation>Entfernt das Token und sein Geheimnis von diesem Computer; bei eToro bleibt es gültig.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Paste value…</source>
-        <translation>Wert &amp;einfügen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Store the token&apos;s secret by pasting it</source>
         <translation>Das Geheimnis des Tokens durch Einfügen speichern</translation>
     </message>
@@ -3654,12 +3659,7 @@ Token-ID: %2</translation>
         <translation>Das Geheimnis von „%1“ wurde kopiert. Die Zwischenablage wird nicht automatisch geleert.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>&amp;Hide</source>
-        <translation>&amp;Ausblenden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Hide the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens ausblenden</translation>
     </message>

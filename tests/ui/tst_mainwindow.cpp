@@ -7,6 +7,7 @@
 #include "createportfoliopage.h"
 #include "mainwindow.h"
 #include "messageboxanswer.h"
+#include "mnemonics.h"
 #include "noticepanel.h"
 #include "pastetokendialog.h"
 #include "resultpanel.h"
@@ -68,6 +69,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 private slots:
     void init();
+    void everyMnemonicOnTheCreatePageIsItsOwn();
     void cleanup();
 
     void startsOnTheSandboxAndSaysSo();
@@ -122,6 +124,13 @@ void TestMainWindow::init()
     QTRY_VERIFY(m_session->isReady());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+// Alt+letter must reach one thing: the form is filled by keyboard.
+void TestMainWindow::everyMnemonicOnTheCreatePageIsItsOwn()
+{
+    const QStringList clashes = test::clashingMnemonics(m_window.get());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 void TestMainWindow::cleanup()
@@ -720,6 +729,9 @@ void TestMainWindow::unplacedValuePastedOntoItsTokenIsNoLongerHeld()
     QTRY_VERIFY(page->selectToken(QStringLiteral("p-1"), QStringLiteral("t-1")));
     auto *paste = page->findChild<QPushButton *>(QStringLiteral("pasteToken"));
     QTRY_VERIFY(paste && paste->isVisible() && paste->isEnabled());
+    // Alt+letter reaches one thing here too, with the window's tabs, menus and banner.
+    const QStringList clashes = test::clashingMnemonics(m_window.get());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
     QTest::mouseClick(paste, Qt::LeftButton);
     QTRY_VERIFY(page->pasteTokenDialog() && page->pasteTokenDialog()->isVisible());
     PasteTokenDialog *dialog = page->pasteTokenDialog();

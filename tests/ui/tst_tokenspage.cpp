@@ -8,6 +8,7 @@
 #include "domain/scopes.h"
 #include "edittokendialog.h"
 #include "messageboxanswer.h"
+#include "mnemonics.h"
 #include "noticepanel.h"
 #include "pastetokendialog.h"
 #include "sandbox/sandboxserver.h"
@@ -114,6 +115,7 @@ private slots:
     void actionsWaitWhileBusy();
     void expiryBadges();
     void keyboard();
+    void everyMnemonicBesideATokenIsItsOwn();
     void secretAppearsOnlyInTheRevealField();
 
 private:
@@ -402,12 +404,12 @@ void tst_TokensPage::revealShowsThenHides()
     QCOMPARE(value->text(), m_alpha.secret.reveal());
     QCOMPARE(value->echoMode(), QLineEdit::Normal);
     QVERIFY(value->isReadOnly());
-    QCOMPARE(find("revealToken")->text(), QStringLiteral("&Hide"));
+    QCOMPARE(find("revealToken")->text(), QStringLiteral("Hid&e"));
     // Hidden again on its own, and the value is gone from the widget.
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->isRevealed(), 3000);
     QVERIFY(value->text().isEmpty());
     QCOMPARE(value->echoMode(), QLineEdit::Password);
-    QCOMPARE(find("revealToken")->text(), QStringLiteral("&Reveal"));
+    QCOMPARE(find("revealToken")->text(), QStringLiteral("R&eveal"));
 
     // Hide by hand.
     m_page->setRevealDuration(20s);
@@ -1082,6 +1084,14 @@ void tst_TokensPage::secretAppearsOnlyInTheRevealField()
     for (const QString &message : std::as_const(logged))
         QVERIFY2(!message.contains(secret), "a secret reached the log");
     QVERIFY(!logged.isEmpty()); // the debug categories are on: the capture saw the actions
+}
+
+// Alt+letter must reach one thing: a token's actions are used by keyboard.
+void tst_TokensPage::everyMnemonicBesideATokenIsItsOwn()
+{
+    QVERIFY(m_page->selectToken(m_alpha.portfolioId, m_alpha.tokenId));
+    const QStringList clashes = test::clashingMnemonics(m_page.get());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(tst_TokensPage)
