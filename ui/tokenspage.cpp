@@ -240,6 +240,15 @@ void TokensPage::buildUi()
 
     m_notice = new NoticePanel(m_clipboard, this);
     m_notice->setObjectName(QStringLiteral("tokensNotice"));
+    // "Copied …, cleared in 30 seconds" is wrong once the guard's watch is over (the secret
+    // was cleared, or newer content replaced it): it goes with it, unless another message
+    // has taken its place.
+    connect(m_clipboard, &ClipboardGuard::cleared, this, [this] {
+        if (!m_copiedNotice.isEmpty() && m_notice->isVisible()
+            && m_notice->text() == m_copiedNotice)
+            m_notice->dismiss();
+        m_copiedNotice.clear();
+    });
 
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("tree"));
@@ -827,6 +836,7 @@ void TokensPage::copySecret()
                              : tr("Copied the secret of “%1”. The clipboard is not cleared "
                                   "automatically.")
                                    .arg(name));
+        m_copiedNotice = m_notice->text();
     });
 }
 
@@ -862,6 +872,7 @@ void TokensPage::copyEnvironmentLine()
                           nullptr, seconds)
                            .arg(variable)
                      : tr("Copied %1=… for an agent's configuration.").arg(variable));
+        m_copiedNotice = m_notice->text();
     });
 }
 

@@ -168,6 +168,7 @@ private:
     QTreeView *m_tree = nullptr;
     QPushButton *m_refresh = nullptr;
     NoticePanel *m_notice = nullptr;
+    QString m_copiedNotice; // the notice of the secret copied last, while the guard watches it
     QStackedWidget *m_details = nullptr;
     QLabel *m_emptyText = nullptr;
 

@@ -375,6 +375,22 @@ void tst_TokensPage::copyReadsTheKeychainOnce()
     QVERIFY(noticeText().startsWith(QStringLiteral("Copied the secret of “alpha-bot”.")));
     QCOMPARE(status.size(), 1);
     QVERIFY(!status.first().first().toString().contains(m_alpha.secret.reveal()));
+
+    // Once the clipboard is cleared, "cleared in 30 seconds" would be stale: it goes.
+    NoticePanel *notice = m_page->notice();
+    QVERIFY(notice->isVisible());
+    m_clipboard->clearNow();
+    QTRY_VERIFY(!notice->isVisible());
+    QVERIFY(clipboardText().isEmpty());
+
+    // Another message in its place stays when the clipboard is cleared.
+    QTest::mouseClick(find("copyToken"), Qt::LeftButton);
+    QTRY_VERIFY(notice->isVisible());
+    notice->showMessage(NoticePanel::Tone::Information, QStringLiteral("Something else."));
+    m_clipboard->clearNow();
+    QTest::qWait(50);
+    QVERIFY(notice->isVisible());
+    QCOMPARE(noticeText(), QStringLiteral("Something else."));
 }
 
 void tst_TokensPage::ctrlCInTheTreeCopiesTheSecret()
