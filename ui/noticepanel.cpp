@@ -29,6 +29,9 @@ NoticePanel::NoticePanel(ClipboardGuard *clipboard, QWidget *parent)
     setAccessibleName(tr("Notice"));
 
     m_text->setWordWrap(true);
+    // A message can quote a long word that cannot wrap (an environment variable named after
+    // a token): cut at the panel's edge rather than widening the window to fit it.
+    m_text->setSizePolicy(QSizePolicy::Ignored, m_text->sizePolicy().verticalPolicy());
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setObjectName(QStringLiteral("noticeText"));
     m_requestId->setReadOnly(true);

@@ -50,6 +50,11 @@ QLabel *valueLabel(const QString &objectName, const QString &fieldName, QWidget 
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setAccessibleName(fieldName);
+    // Names and ids come from the user and the server, and a long one without a space cannot
+    // wrap: its width would become the pane's least, pushing the actions out of view (and
+    // widening the window). Such a word is cut at the pane's edge instead; selecting it still
+    // copies it whole.
+    label->setSizePolicy(QSizePolicy::Ignored, label->sizePolicy().verticalPolicy());
     return label;
 }
 
@@ -395,6 +400,8 @@ QWidget *TokensPage::buildTokenPane()
     // style's own colours.
     m_tExpiryBadge = valueLabel(QStringLiteral("tokenExpiryBadge"), tr("Expiry state"), pane);
     m_tExpiryBadge->setWordWrap(false);
+    // One of a few short words of ours, shown whole.
+    m_tExpiryBadge->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     m_tExpiryBadge->setFrameShape(QFrame::StyledPanel);
     m_tExpiryBadge->setMargin(2);
     QFont bold = m_tExpiryBadge->font();

@@ -116,6 +116,7 @@ private slots:
     void expiryBadges();
     void keyboard();
     void everyMnemonicBesideATokenIsItsOwn();
+    void aLongWordWidensNothing();
     void secretAppearsOnlyInTheRevealField();
 
 private:
@@ -1108,6 +1109,32 @@ void tst_TokensPage::everyMnemonicBesideATokenIsItsOwn()
     QVERIFY(m_page->selectToken(m_alpha.portfolioId, m_alpha.tokenId));
     const QStringList clashes = test::clashingMnemonics(m_page.get());
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+}
+
+// Names and messages quote what the user or the server typed. A long word without a space
+// is cut at the edge; made the least width instead, it pushed the token's actions out of
+// view behind a scroll bar, and a notice quoting it widened the window.
+void tst_TokensPage::aLongWordWidensNothing()
+{
+    QVERIFY(m_page->selectToken(m_alpha.portfolioId, m_alpha.tokenId));
+    auto *details = m_page->findChild<QWidget *>(QStringLiteral("tokenDetails"));
+    QVERIFY(details && details->isVisible());
+    const int detailsBefore = details->minimumSizeHint().width();
+    const int pageBefore = m_page->minimumSizeHint().width();
+
+    const QString word(120, QLatin1Char('x'));
+    m_page->findChild<QLabel *>(QStringLiteral("tokenName"))->setText(word);
+    m_page->findChild<QLabel *>(QStringLiteral("tokenClientId"))->setText(word);
+    m_page->notice()->showMessage(NoticePanel::Tone::Information,
+                                  QStringLiteral("Copied AGENTFOLIO_TOKEN_%1=… for an agent's "
+                                                 "configuration.")
+                                      .arg(word.toUpper()));
+    QCOMPARE(details->minimumSizeHint().width(), detailsBefore);
+    QCOMPARE(m_page->minimumSizeHint().width(), pageBefore);
+    // Our own short words are still shown whole: the expiry badge.
+    auto *badge = m_page->findChild<QLabel *>(QStringLiteral("tokenExpiryBadge"));
+    QVERIFY(badge->isVisible());
+    QTRY_VERIFY(badge->width() >= badge->sizeHint().width());
 }
 
 QTEST_MAIN(tst_TokensPage)
