@@ -738,6 +738,8 @@ void MainWindow::showCreatePage()
         m_createPage->setDraft(emptyDraft());
     }
     m_pages->setCurrentIndex(0);
+    // Ready to type: the focus was on the page that just went, and would fall on the tabs.
+    m_createPage->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::addToken(const QString &portfolioId)

@@ -230,6 +230,17 @@ void TestMainWindow::happyPathByKeyboard()
     QTest::keyClick(copy, Qt::Key_Space);
     const QString secret = m_window->createFlow()->result().createdTokens.first().secret.reveal();
     QVERIFY(QGuiApplication::clipboard()->text() == secret);
+
+    // "Create another portfolio" by keyboard leads to a new form, ready to type the amount
+    // (not to the tab bar, where the focus fell when the result page went).
+    auto *another =
+        m_window->resultPanel()->findChild<QPushButton *>(QStringLiteral("createAnotherButton"));
+    another->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(another, Qt::Key_Space);
+    QTRY_VERIFY(!m_window->resultPanel()->isVisible());
+    auto *amount = m_window->findChild<QLineEdit *>(QStringLiteral("investmentAmount"));
+    QTRY_COMPARE(m_window->focusWidget(), amount);
+    QVERIFY(amount->text().isEmpty());
 }
 
 void TestMainWindow::cancelOnTheConfirmationSendsNothing()
