@@ -160,7 +160,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_flow, &CreateFlow::failed, this, &MainWindow::createFailed);
     connect(m_flow, &CreateFlow::checkFinished, this, &MainWindow::checkFinished);
     connect(m_notice, &NoticePanel::actionTriggered, this, &MainWindow::checkNow);
-    connect(m_resultPanel, &ResultPanel::createAnotherRequested, this, &MainWindow::showCreatePage);
+    connect(m_resultPanel, &ResultPanel::createAnotherRequested, this,
+            &MainWindow::startNewPortfolio);
     connect(m_resultPanel, &ResultPanel::addTokenRequested, this, &MainWindow::addToken);
     connect(m_clipboard, &ClipboardGuard::countdownChanged, this, [this](int seconds) {
         m_clipboardStatus->setText(
@@ -245,7 +246,7 @@ void MainWindow::buildMenus()
     connect(addAccount, &QAction::triggered, this, &MainWindow::addAccount);
     QAction *newPortfolio = file->addAction(tr("&New agent portfolio"));
     newPortfolio->setShortcut(QKeySequence::New);
-    connect(newPortfolio, &QAction::triggered, this, &MainWindow::showCreatePage);
+    connect(newPortfolio, &QAction::triggered, this, &MainWindow::startNewPortfolio);
     // The way out of a lock no check can lift (an account that cannot be reached, a list
     // that never shows the portfolio): only when the outcome is unknown, and asked first.
     m_unlockAction = file->addAction(tr("&Unlock creating…"));
@@ -728,18 +729,25 @@ bool MainWindow::mayDropUnplacedTokens()
     return box.clickedButton() == leave;
 }
 
-void MainWindow::showCreatePage()
+bool MainWindow::showCreatePage()
 {
     if (m_flow->state() == CreateFlow::State::Succeeded && !mayDropUnplacedTokens())
-        return;
+        return false;
     m_tabs->setCurrentWidget(m_pages);
     if (m_flow->state() == CreateFlow::State::Succeeded) {
         m_flow->reset();
         m_createPage->setDraft(emptyDraft());
     }
     m_pages->setCurrentIndex(0);
+    return true;
+}
+
+void MainWindow::startNewPortfolio()
+{
     // Ready to type: the focus was on the page that just went, and would fall on the tabs.
-    m_createPage->setFocus(Qt::OtherFocusReason);
+    // Not for every way to the page: stepping through accounts in their box must stay there.
+    if (showCreatePage() && m_createPage->isEnabled())
+        m_createPage->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::addToken(const QString &portfolioId)

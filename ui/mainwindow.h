@@ -90,7 +90,10 @@ private:
     void showOutcomeUnknown(const ApiError &error);
     // Asks before a token value that could not be saved is dropped; true to go on.
     bool mayDropUnplacedTokens();
-    void showCreatePage();
+    // False if the user chose to stay (a token value would be lost).
+    bool showCreatePage();
+    // "Create another" and File > New: the create page, its focus on the first field.
+    void startNewPortfolio();
     void addToken(const QString &portfolioId);
 
     bool isRealMoney() const;

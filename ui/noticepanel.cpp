@@ -31,7 +31,9 @@ NoticePanel::NoticePanel(ClipboardGuard *clipboard, QWidget *parent)
     m_text->setWordWrap(true);
     // A message can quote a long word that cannot wrap (an environment variable named after
     // a token): cut at the panel's edge rather than widening the window to fit it.
-    m_text->setSizePolicy(QSizePolicy::Ignored, m_text->sizePolicy().verticalPolicy());
+    QSizePolicy policy = m_text->sizePolicy(); // keeps height-for-width and the control type
+    policy.setHorizontalPolicy(QSizePolicy::Ignored);
+    m_text->setSizePolicy(policy);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setObjectName(QStringLiteral("noticeText"));
     m_requestId->setReadOnly(true);

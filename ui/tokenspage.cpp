@@ -54,7 +54,9 @@ QLabel *valueLabel(const QString &objectName, const QString &fieldName, QWidget 
     // wrap: its width would become the pane's least, pushing the actions out of view (and
     // widening the window). Such a word is cut at the pane's edge instead; selecting it still
     // copies it whole.
-    label->setSizePolicy(QSizePolicy::Ignored, label->sizePolicy().verticalPolicy());
+    QSizePolicy policy = label->sizePolicy(); // keeps height-for-width and the control type
+    policy.setHorizontalPolicy(QSizePolicy::Ignored);
+    label->setSizePolicy(policy);
     return label;
 }
 
@@ -249,7 +251,8 @@ void TokensPage::buildUi()
     // was cleared, or newer content replaced it): it goes with it, unless another message
     // has taken its place.
     connect(m_clipboard, &ClipboardGuard::cleared, this, [this] {
-        if (!m_copiedNotice.isEmpty() && m_notice->isVisible()
+        // isHidden(), not isVisible(): the notice may be on a tab not shown just now.
+        if (!m_copiedNotice.isEmpty() && !m_notice->isHidden()
             && m_notice->text() == m_copiedNotice)
             m_notice->dismiss();
         m_copiedNotice.clear();

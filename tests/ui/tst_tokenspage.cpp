@@ -384,6 +384,14 @@ void tst_TokensPage::copyReadsTheKeychainOnce()
     QTRY_VERIFY(!notice->isVisible());
     QVERIFY(clipboardText().isEmpty());
 
+    // Also while the page is not shown (the other tab is): it is gone when the page is back.
+    QTest::mouseClick(find("copyToken"), Qt::LeftButton);
+    QTRY_VERIFY(notice->isVisible());
+    m_page->hide();
+    m_clipboard->clearNow();
+    m_page->show();
+    QVERIFY(!notice->isVisible());
+
     // Another message in its place stays when the clipboard is cleared.
     QTest::mouseClick(find("copyToken"), Qt::LeftButton);
     QTRY_VERIFY(notice->isVisible());
