@@ -5,7 +5,7 @@
 
 #include <qt6keychain/keychain.h>
 
-#if defined(Q_OS_LINUX)
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
 #include <dlfcn.h>
 #endif
 
@@ -35,7 +35,7 @@ const QString SecretServiceName = QStringLiteral("org.freedesktop.secrets");
 // succeed. Only a libsecret already loaded is touched; without one this does nothing.
 void forgetSecretServiceConnection()
 {
-#if defined(Q_OS_LINUX)
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
     void *libsecret = ::dlopen("libsecret-1.so.0", RTLD_NOW | RTLD_NOLOAD);
     if (!libsecret)
         return;

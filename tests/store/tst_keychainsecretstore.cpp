@@ -240,6 +240,8 @@ private Q_SLOTS:
         QCOMPARE(::kill(pid_t(pidReply.value()), SIGTERM), 0);
         QTRY_VERIFY_WITH_TIMEOUT(!bus->isServiceRegistered(service), 10'000);
         // Started as tests/with-keyring.sh starts it, on the same throwaway keyring.
+        m_restartedDaemon.setStandardOutputFile(QProcess::nullDevice());
+        m_restartedDaemon.setStandardErrorFile(QProcess::nullDevice());
         m_restartedDaemon.start(QStringLiteral("gnome-keyring-daemon"),
                                 { QStringLiteral("--foreground"), QStringLiteral("--unlock"),
                                   QStringLiteral("--components=secrets") });
