@@ -196,6 +196,14 @@ void KeychainSecretStore::classifyAndFinish(SecretJob *job, int backendError, co
 {
     const auto error = QKeychain::Error(backendError);
     const Kind kind = kindOf(error);
+    // With no keyring yet, the Secret Service asks the user to create its default one; if
+    // that is cancelled (or no prompt can be shown), the call fails as an unknown object:
+    // the default collection's path. Said as such, not as something unexpected.
+    if (kind == Kind::Other
+        && detail.contains(QLatin1String("/org/freedesktop/secrets/collection/"))) {
+        fail(job, Kind::NoKeyring, detail);
+        return;
+    }
     if (kind == Kind::Other)
         forgetSecretServiceConnection();
 #ifdef AGENTFOLIO_HAVE_QTDBUS

@@ -35,6 +35,11 @@ SecretStoreError SecretStoreError::make(Kind kind, Operation operation, const QS
     case Kind::AccessDenied:
         why = tr("access was denied, or the keychain is locked");
         break;
+    case Kind::NoKeyring:
+        why = tr("the keychain has no keyring to keep it in, and creating one was cancelled or "
+                 "could not be asked for. Set up a default keyring (for example in Passwords "
+                 "and Keys), then try again");
+        break;
     case Kind::NotFound:
         why = tr("there is no such entry");
         break;
@@ -58,6 +63,8 @@ QString SecretStoreError::kindName(Kind kind)
         return QStringLiteral("NoKeychain");
     case Kind::AccessDenied:
         return QStringLiteral("AccessDenied");
+    case Kind::NoKeyring:
+        return QStringLiteral("NoKeyring");
     case Kind::NotFound:
         return QStringLiteral("NotFound");
     case Kind::TimedOut:

@@ -22,6 +22,9 @@ public:
     enum class Kind {
         NoKeychain, // no keychain service on this system (or it cannot be reached)
         AccessDenied, // the user refused, or the keychain is locked
+        // The keychain has no keyring to keep it in: creating its default one was cancelled,
+        // or could not be asked for (no prompt could be shown).
+        NoKeyring,
         NotFound, // read: there is no entry for the key
         TimedOut, // the keychain did not answer within our timeout
         Other,

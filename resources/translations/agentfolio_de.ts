@@ -270,6 +270,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>the keychain has no keyring to keep it in, and creating one was cancelled or could not be asked for. Set up a default keyring (for example in Passwords and Keys), then try again</source>
+        <translation>der Schlüsselbund hat keinen Schlüsselring, in dem es liegen könnte, und das Anlegen eines solchen wurde abgebrochen oder konnte nicht erfragt werden. Richten Sie einen Standard-Schlüsselring ein (zum Beispiel in „Passwörter und Verschlüsselung“) und versuchen Sie es dann erneut</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>there is no such entry</source>
         <translation>dieser Eintrag existiert nicht</translation>
     </message>
@@ -1365,7 +1370,7 @@
         <translation>Bereiche</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Clipboard clears in %n second(s)</source>
         <translation>
             <numerusform>Zwischenablage wird in %n Sekunde geleert</numerusform>
@@ -1550,7 +1555,7 @@
         <translation>Hierbleiben</translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+97"/>
         <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Put them in your agent&apos;s configuration or a password manager first, or retry saving.</source>
         <translation>
             <numerusform>%n Token konnte nicht im Schlüsselbund gespeichert werden: %1. Wenn Sie Agentfolio jetzt beenden, ist sein Wert endgültig verloren; eToro zeigt ein Token nie wieder an. Legen Sie den Wert zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab, oder versuchen Sie erneut, ihn zu speichern.</numerusform>
@@ -1566,7 +1571,7 @@
         </translation>
     </message>
     <message>
-        <location line="-644"/>
+        <location line="-653"/>
         <location line="+225"/>
         <location line="+115"/>
         <location line="+106"/>
@@ -1574,7 +1579,7 @@
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-570"/>
+        <location line="-571"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1589,7 +1594,7 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+253"/>
         <source>Acco&amp;unt:</source>
         <translation>&amp;Konto:</translation>
     </message>
@@ -1701,7 +1706,7 @@
         <translation>Bei eToro gibt es kein Portfolio namens %1: Es wurde nicht erstellt, und es wurde kein Geld bewegt. Sie können die Anfrage erneut senden.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+71"/>
         <source>Adding the token…</source>
         <translation>Das Token wird hinzugefügt…</translation>
     </message>
@@ -1750,12 +1755,12 @@
     <name>agentfolio::NoticePanel</name>
     <message>
         <location filename="../../ui/noticepanel.cpp" line="+21"/>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Copy request id</source>
         <translation>Anfrage-ID kopieren</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-20"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
@@ -1765,7 +1770,7 @@
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Request id</source>
         <translation>Anfrage-ID</translation>
     </message>
@@ -2530,7 +2535,7 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::SecretStore</name>
     <message>
-        <location filename="../../app/store/secretstore.cpp" line="+113"/>
+        <location filename="../../app/store/secretstore.cpp" line="+115"/>
         <source>The key is empty.</source>
         <translation>Der Schlüssel ist leer.</translation>
     </message>
@@ -3115,27 +3120,27 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::TokensPage</name>
     <message>
-        <location filename="../../ui/tokenspage.cpp" line="+76"/>
-        <location line="+602"/>
+        <location filename="../../ui/tokenspage.cpp" line="+83"/>
+        <location line="+614"/>
         <location line="+2"/>
         <location line="+31"/>
         <source>Not known</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="-633"/>
+        <location line="-645"/>
         <source>%1 your time (%2 UTC)</source>
         <translation>%1 Ortszeit (%2 UTC)</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+603"/>
+        <location line="+615"/>
         <location line="+5"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="-604"/>
+        <location line="-616"/>
         <source>Unknown scope (%1)</source>
         <translation>Unbekannte Berechtigung (%1)</translation>
     </message>
@@ -3210,7 +3215,7 @@ Token-ID: %2</translation>
         <translation>Ruft die Portfolios und Tokens des Kontos bei eToro ab und ergänzt die hier fehlenden, ohne ihre Geheimnisse (F5).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Portfolios and tokens</source>
         <translation>Portfolios und Tokens</translation>
     </message>
@@ -3277,18 +3282,18 @@ Token-ID: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+68"/>
+        <location line="-70"/>
+        <location line="+70"/>
         <source>Created:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -3398,7 +3403,7 @@ Token-ID: %2</translation>
         <translation>Ablaufstatus</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
@@ -3468,12 +3473,12 @@ Token-ID: %2</translation>
         <translation>Wert &amp;einfügen…</translation>
     </message>
     <message>
-        <location line="+401"/>
+        <location line="+402"/>
         <source>Hid&amp;e</source>
         <translation>&amp;Ausblenden</translation>
     </message>
     <message>
-        <location line="-423"/>
+        <location line="-424"/>
         <location line="+356"/>
         <source>Reveal the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens anzeigen</translation>
@@ -3659,7 +3664,7 @@ Token-ID: %2</translation>
         <translation>Das Geheimnis von „%1“ wurde kopiert. Die Zwischenablage wird nicht automatisch geleert.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Hide the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens ausblenden</translation>
     </message>
@@ -3677,7 +3682,7 @@ Token-ID: %2</translation>
         <translation>%1=… für die Konfiguration eines Agents kopiert.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Revoke token</source>
         <translation>Token widerrufen</translation>
     </message>

@@ -48,7 +48,7 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+167"/>
+        <location filename="../../ui/mainwindow.cpp" line="+168"/>
         <source>Clipboard clears in %n second(s)</source>
         <translation>
             <numerusform>Clipboard clears in %n second</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+99"/>
         <source>%n token(s) could not be saved in the keychain: %1. If you quit now, their values are lost for good; eToro never shows a token again. Put them in your agent&apos;s configuration or a password manager first, or retry saving.</source>
         <translation>
             <numerusform>%n token could not be saved in the keychain: %1. If you quit now, its value is lost for good; eToro never shows a token again. Put it in your agent&apos;s configuration or a password manager first, or retry saving.</numerusform>
@@ -177,7 +177,7 @@
 <context>
     <name>agentfolio::TokensPage</name>
     <message numerus="yes">
-        <location filename="../../ui/tokenspage.cpp" line="+694"/>
+        <location filename="../../ui/tokenspage.cpp" line="+713"/>
         <source>%n token(s), </source>
         <translation>
             <numerusform>%n token, </numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Copied %1=… for an agent&apos;s configuration. The clipboard is cleared in %n second(s).</source>
         <translation>
             <numerusform>Copied %1=… for an agent&apos;s configuration. The clipboard is cleared in %n second.</numerusform>
