@@ -250,10 +250,9 @@ void TokensPage::buildUi()
     // "Copied …, cleared in 30 seconds" is wrong once the guard's watch is over (the secret
     // was cleared, or newer content replaced it): it goes with it, unless another message
     // has taken its place.
+    // A dismissed notice has no text; the page may be on a tab not shown just now.
     connect(m_clipboard, &ClipboardGuard::cleared, this, [this] {
-        // isHidden(), not isVisible(): the notice may be on a tab not shown just now.
-        if (!m_copiedNotice.isEmpty() && !m_notice->isHidden()
-            && m_notice->text() == m_copiedNotice)
+        if (!m_copiedNotice.isEmpty() && m_notice->text() == m_copiedNotice)
             m_notice->dismiss();
         m_copiedNotice.clear();
     });

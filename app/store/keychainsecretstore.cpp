@@ -199,13 +199,13 @@ void KeychainSecretStore::classifyAndFinish(SecretJob *job, int backendError, co
     // With no keyring yet, the Secret Service asks the user to create its default one; if
     // that is cancelled (or no prompt can be shown), the call fails as an unknown object:
     // the default collection's path. Said as such, not as something unexpected.
-    if (kind == Kind::Other
-        && detail.contains(QLatin1String("/org/freedesktop/secrets/collection/"))) {
-        fail(job, Kind::NoKeyring, detail);
-        return;
-    }
-    if (kind == Kind::Other)
+    if (kind == Kind::Other) {
+        if (detail.contains(QLatin1String("/org/freedesktop/secrets/collection/"))) {
+            fail(job, Kind::NoKeyring, detail);
+            return;
+        }
         forgetSecretServiceConnection();
+    }
 #ifdef AGENTFOLIO_HAVE_QTDBUS
     // With the Secret Service backend, QtKeychain reports "nobody provides
     // org.freedesktop.secrets" and "no session bus" as OtherError. Ask the bus whether
