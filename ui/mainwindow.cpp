@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -208,13 +209,23 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             showOutcomeUnknown(*m_flow->lastError());
         updateLockControls(); // Check now waits for the account to connect
     }
-    resize(960, 760);
+    restoreWindowGeometry();
     // The form is why the window opens: start typing the amount straight away.
     if (auto *first = m_createPage->findChild<QWidget *>(QStringLiteral("investmentAmount")))
         first->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::restoreWindowGeometry()
+{
+    if (restoreGeometry(m_session->settings()->mainWindowGeometry()))
+        return; // restoreGeometry() itself moves a window back onto a screen that has gone
+    QSize size = firstStartSize();
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableSize() * 9 / 10);
+    resize(size);
+}
 
 TokensPage *MainWindow::tokensPage()
 {
@@ -826,6 +837,12 @@ QString MainWindow::lossWarning() const
         .arg(names.join(QStringLiteral(", ")));
 }
 
+void MainWindow::acceptClose(QCloseEvent *event)
+{
+    m_session->settings()->setMainWindowGeometry(saveGeometry());
+    event->accept();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QStringList risks;
@@ -853,7 +870,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (!loss.isEmpty())
         risks << loss;
     if (risks.isEmpty()) {
-        event->accept();
+        acceptClose(event);
         return;
     }
     QMessageBox box(QMessageBox::Warning, tr("Quit Agentfolio?"),
@@ -865,7 +882,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     box.setEscapeButton(stay);
     box.exec();
     if (box.clickedButton() == quit)
-        event->accept();
+        acceptClose(event);
     else
         event->ignore();
 }

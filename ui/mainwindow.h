@@ -39,6 +39,12 @@ public:
     explicit MainWindow(Session *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The size a first start opens with, where the screen has room for it: the whole create
+    // form with nothing to scroll (in every language shipped), on a window that fits the usable
+    // height of a 1366 x 768 laptop screen with its title bar and a panel. After that, the
+    // window opens as it was last closed.
+    static QSize firstStartSize() { return { 960, 660 }; }
+
     // Start-up: shows `profileId` as the active account at once, and connects to it (the
     // sandbox's server, the account's keys in the keychain) only once the window has first
     // been shown, so that nothing slow or prompting can hold the window back.
@@ -70,6 +76,8 @@ protected:
 
 private:
     void buildMenus();
+    void restoreWindowGeometry();
+    void acceptClose(QCloseEvent *event);
     void applySettings();
     CreatePortfolioDraft emptyDraft() const;
     void buildHeader(QWidget *central);

@@ -14,6 +14,7 @@ const QString ClipboardKey = QStringLiteral("preferences/clipboardClearSeconds")
 const QString TimeoutKey = QStringLiteral("preferences/requestTimeoutSeconds");
 const QString ScopesKey = QStringLiteral("preferences/defaultScopes");
 const QString ConfirmKey = QStringLiteral("preferences/confirmDestructiveActions");
+const QString GeometryKey = QStringLiteral("window/mainGeometry");
 // One group per create, named after its request id: each running Agentfolio notes and
 // settles its own creates without touching another's.
 const QString UnsettledGroup = QStringLiteral("unsettledCreates");
@@ -126,6 +127,16 @@ void AppSettings::setConfirmDestructiveActions(bool confirm)
 {
     m_settings->setValue(ConfirmKey, confirm);
     emit changed();
+}
+
+QByteArray AppSettings::mainWindowGeometry() const
+{
+    return m_settings->value(GeometryKey).toByteArray();
+}
+
+void AppSettings::setMainWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(GeometryKey, geometry);
 }
 
 QList<AppSettings::UnsettledCreate> AppSettings::unsettledCreates() const

@@ -43,6 +43,11 @@ public:
     bool confirmDestructiveActions() const;
     void setConfirmDestructiveActions(bool confirm);
 
+    // Where and how large the main window was when it last closed (QWidget::saveGeometry()),
+    // empty before that. Not a preference: setting it emits nothing.
+    QByteArray mainWindowGeometry() const;
+    void setMainWindowGeometry(const QByteArray &geometry);
+
     // A create that was sent and whose outcome nobody knows yet: written (and synced to disk)
     // before the request leaves, cleared once an answer or a check settles it. If Agentfolio
     // stops in between, the next start knows that the portfolio may exist and money may have

@@ -38,12 +38,14 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace agentfolio;
 using Fault = SandboxServer::Fault;
@@ -94,6 +96,10 @@ private slots:
     void everyInputHasAnAccessibleName();
     void tokenLostToACrashIsReportedAtNextStart();
     void smallWindowKeepsCreateInViewAndScrollsTheForm();
+    void aFirstStartFitsTheScreen();
+    void theFirstStartSizeShowsTheWholeForm_data();
+    void theFirstStartSizeShowsTheWholeForm();
+    void theWindowOpensAsItWasLastClosed();
 
 private:
     void fillByKeyboard(const QString &amount, const QString &name, const QString &token);
@@ -101,6 +107,10 @@ private:
     void confirmByKeyboard();
     void showUnplacedValue();
     SandboxServer *sandbox() const { return m_session->sandbox(); }
+    QScrollArea *createFormArea() const;
+    // The test's own files, so that a second session starts where the first one stopped.
+    SessionOptions sessionOptions() const;
+    void restartSession();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MemorySecretStore> m_secrets;
@@ -108,17 +118,22 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-void TestMainWindow::init()
+SessionOptions TestMainWindow::sessionOptions() const
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_secrets = std::make_unique<MemorySecretStore>();
     SessionOptions options;
     options.indexPath = m_dir->filePath(QStringLiteral("index.json"));
     options.settingsFile = m_dir->filePath(QStringLiteral("settings.ini"));
     options.sandboxStateFile = m_dir->filePath(QStringLiteral("sandbox.json"));
     options.secretStore = m_secrets.get();
-    m_session = std::make_unique<Session>(options);
+    return options;
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_secrets = std::make_unique<MemorySecretStore>();
+    m_session = std::make_unique<Session>(sessionOptions());
     m_window = std::make_unique<MainWindow>(m_session.get());
     m_session->activate(Profile::sandboxId());
     QTRY_VERIFY(m_session->isReady());
@@ -956,17 +971,93 @@ void TestMainWindow::smallWindowKeepsCreateInViewAndScrollsTheForm()
     QVERIFY(create && create->isVisible());
     const QRect inWindow(create->mapTo(m_window.get(), QPoint(0, 0)), create->size());
     QVERIFY2(m_window->rect().contains(inWindow), "the Create button is cut off");
-    auto *form = m_window->findChild<QWidget *>(QStringLiteral("createPortfolioForm"));
-    QVERIFY(form);
-    auto *area = qobject_cast<QScrollArea *>(form->parentWidget()->parentWidget());
+    QScrollArea *area = createFormArea();
     QVERIFY(area);
     QTRY_VERIFY(area->verticalScrollBar()->maximum() > 0);
     // Every field can be scrolled into view: the last one, the description, too.
-    auto *description = form->findChild<QPlainTextEdit *>(QStringLiteral("description"));
+    auto *description = area->widget()->findChild<QPlainTextEdit *>(QStringLiteral("description"));
     QVERIFY(description);
     area->ensureWidgetVisible(description);
     const QRect shown(description->mapTo(area->viewport(), QPoint(0, 0)), description->size());
     QVERIFY(area->viewport()->rect().contains(shown));
+}
+
+QScrollArea *TestMainWindow::createFormArea() const
+{
+    auto *form = m_window->findChild<QWidget *>(QStringLiteral("createPortfolioForm"));
+    return form ? qobject_cast<QScrollArea *>(form->parentWidget()->parentWidget()) : nullptr;
+}
+
+// As if Agentfolio quit and started again on the same files.
+void TestMainWindow::restartSession()
+{
+    m_window.reset();
+    m_session.reset();
+    m_session = std::make_unique<Session>(sessionOptions());
+    m_window = std::make_unique<MainWindow>(m_session.get());
+}
+
+// The offscreen screen (800 x 800) is smaller than the first-start size, as a netbook's is.
+void TestMainWindow::aFirstStartFitsTheScreen()
+{
+    const QRect available = m_window->screen()->availableGeometry();
+    QVERIFY2(available.width() < MainWindow::firstStartSize().width()
+                 || available.height() < MainWindow::firstStartSize().height(),
+             "the test needs a screen smaller than the first-start size");
+    const QRect frame = m_window->frameGeometry();
+    QVERIFY2(frame.width() <= available.width() && frame.height() <= available.height(),
+             qPrintable(QStringLiteral("%1 x %2 on a screen of %3 x %4")
+                            .arg(frame.width())
+                            .arg(frame.height())
+                            .arg(available.width())
+                            .arg(available.height())));
+}
+
+void TestMainWindow::theFirstStartSizeShowsTheWholeForm_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QString();
+    QTest::newRow("German") << QStringLiteral("de");
+}
+
+// What MainWindow::firstStartSize() promises, in each language: longer German sentences wrap
+// onto more lines.
+void TestMainWindow::theFirstStartSizeShowsTheWholeForm()
+{
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/agentfolio_") + language));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+    }
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window->resize(MainWindow::firstStartSize());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(m_window->size(), MainWindow::firstStartSize());
+    QScrollArea *area = createFormArea();
+    QVERIFY(area);
+    // The scroll bar's range follows the layout, which settles in posted events.
+    QTest::qWait(50);
+    QCOMPARE(area->verticalScrollBar()->maximum(), 0);
+    auto *create = m_window->findChild<QPushButton *>(QStringLiteral("createButton"));
+    QVERIFY(create);
+    QCOMPARE(create->text() == QLatin1String("&Create portfolio"), language.isEmpty());
+    m_window.reset();
+    QCoreApplication::removeTranslator(&translator);
+}
+
+void TestMainWindow::theWindowOpensAsItWasLastClosed()
+{
+    const QSize chosen(700, 480);
+    m_window->resize(chosen);
+    QTRY_COMPARE(m_window->size(), chosen);
+    QVERIFY(m_window->close());
+    restartSession();
+    QCOMPARE(m_window->size(), chosen);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->size(), chosen);
 }
 
 void TestMainWindow::tokenLostToACrashIsReportedAtNextStart()
@@ -990,12 +1081,7 @@ void TestMainWindow::tokenLostToACrashIsReportedAtNextStart()
     m_session.reset();
     m_secrets = std::make_unique<MemorySecretStore>();
 
-    SessionOptions options;
-    options.indexPath = m_dir->filePath(QStringLiteral("index.json"));
-    options.settingsFile = m_dir->filePath(QStringLiteral("settings.ini"));
-    options.sandboxStateFile = m_dir->filePath(QStringLiteral("sandbox.json"));
-    options.secretStore = m_secrets.get();
-    m_session = std::make_unique<Session>(options);
+    m_session = std::make_unique<Session>(sessionOptions());
     m_window = std::make_unique<MainWindow>(m_session.get());
     m_window->show();
     // A notice the user must act on is up: the report must not replace it.
