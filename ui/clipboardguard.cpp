@@ -79,11 +79,9 @@ void ClipboardGuard::copySecret(const Secret &secret)
         qCWarning(lcClipboard) << "no clipboard: nothing copied";
         return;
     }
-    // A secret copied earlier and still on the selection must not outlive this copy.
-    if (isGuarding())
-        clearIfOurs();
-    m_ticker.stop();
-    m_secondsLeft = 0;
+    // A secret copied earlier and still on the selection must not outlive this copy, and its
+    // countdown ends with it, also when this copy has none (clearing turned off since).
+    clearNow();
 
     // The value leaves the Secret here, for the clipboard only, and is never logged.
     const QString &text = secret.reveal();

@@ -59,6 +59,7 @@ private slots:
     void aboutToQuitClears();
     void zeroDelayNeverClears();
     void secondCopyRestartsCountdown();
+    void uncountedCopyEndsTheRunningCountdown();
     void copyTextEndsTheSecretsCountdown();
     void secretIsNeverLogged();
 };
@@ -268,6 +269,29 @@ void tst_ClipboardGuard::secondCopyRestartsCountdown()
     QCOMPARE(countdown.last().at(0).toInt(), 2);
     QCOMPARE(clipboardText(), other);
     QTRY_COMPARE_WITH_TIMEOUT(clipboardText(), QString(), 4000);
+}
+
+// Clearing turned off while a countdown runs: the next copy is not cleared, and nothing may
+// still say it will be.
+void tst_ClipboardGuard::uncountedCopyEndsTheRunningCountdown()
+{
+    ClipboardGuard guard;
+    guard.setClearDelay(30s);
+    guard.copySecret(Secret(TokenValue));
+    QCOMPARE(guard.secondsLeft(), 30);
+    QSignalSpy countdown(&guard, &ClipboardGuard::countdownChanged);
+    QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
+
+    guard.setClearDelay(0s);
+    const QString other = QStringLiteral("sk_live_second_token_value");
+    guard.copySecret(Secret(other));
+    QCOMPARE(guard.secondsLeft(), 0);
+    QCOMPARE(countdown.count(), 1);
+    QCOMPARE(countdown.last().at(0).toInt(), 0);
+    QCOMPARE(cleared.count(), 1);
+    QTest::qWait(1500);
+    QCOMPARE(clipboardText(), other);
+    QCOMPARE(countdown.count(), 1);
 }
 
 void tst_ClipboardGuard::copyTextEndsTheSecretsCountdown()
