@@ -317,10 +317,10 @@ void TokensPage::buildUi()
     auto *refreshKey = new QShortcut(QKeySequence(Qt::Key_F5), this);
     connect(refreshKey, &QShortcut::activated, this, &TokensPage::refresh);
 
-    const QList<QWidget *> chain = { m_filter,          m_tree,    m_value,      m_copy,
-                                     m_reveal,          m_copyEnv, m_edit,       m_revoke,
-                                     m_forget,          m_paste,   m_retryStore, m_addToken,
-                                     m_deletePortfolio, m_refresh };
+    // Tab follows the reading order: the top row (filter, Refresh), the tree, then the details.
+    const QList<QWidget *> chain = { m_filter, m_refresh,    m_tree,     m_value,          m_copy,
+                                     m_reveal, m_copyEnv,    m_edit,     m_revoke,         m_forget,
+                                     m_paste,  m_retryStore, m_addToken, m_deletePortfolio };
     for (int i = 1; i < chain.size(); ++i)
         setTabOrder(chain.at(i - 1), chain.at(i));
 }

@@ -1019,9 +1019,12 @@ void tst_TokensPage::keyboard()
     QTest::keyClick(m_page->treeView(), Qt::Key_F, Qt::ControlModifier);
     QCOMPARE(QApplication::focusWidget(), m_page->filterEdit());
 
-    // Tab: filter, tree, then the details' inputs and buttons.
+    // Tab follows the reading order: the filter and Refresh beside it, the tree, then the
+    // details' inputs and buttons.
     QVERIFY(m_page->selectToken(m_alpha.portfolioId, m_alpha.tokenId));
     m_page->filterEdit()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("refresh"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), m_page->treeView());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
