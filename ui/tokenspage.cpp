@@ -844,7 +844,8 @@ void TokensPage::copySecret()
                                    .arg(name)
                              : tr("Copied the secret of “%1”. The clipboard is not cleared "
                                   "automatically.")
-                                   .arg(name));
+                                   .arg(name),
+                 tr("Copied the secret of “%1”.").arg(name));
         m_copiedNotice = m_notice->text();
     });
 }
@@ -880,7 +881,8 @@ void TokensPage::copyEnvironmentLine()
                           "in %n second(s).",
                           nullptr, seconds)
                            .arg(variable)
-                     : tr("Copied %1=… for an agent's configuration.").arg(variable));
+                     : tr("Copied %1=… for an agent's configuration.").arg(variable),
+                 tr("Copied %1=…").arg(variable));
         m_copiedNotice = m_notice->text();
     });
 }
@@ -897,10 +899,10 @@ void TokensPage::showOutcome(const TokenActionOutcome &outcome)
     emit statusMessage(withRequestId(outcome));
 }
 
-void TokensPage::showInfo(const QString &text)
+void TokensPage::showInfo(const QString &text, const QString &status)
 {
     m_notice->showMessage(NoticePanel::Tone::Information, text);
-    emit statusMessage(text);
+    emit statusMessage(status.isEmpty() ? text : status);
 }
 
 bool TokensPage::actionsAllowed() const

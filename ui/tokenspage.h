@@ -128,7 +128,9 @@ private:
     // unless the selection changed meanwhile.
     void withSecret(std::function<void(const Secret &secret, const QString &tokenName)> use);
     void showOutcome(const TokenActionOutcome &outcome);
-    void showInfo(const QString &text);
+    // The notice says `text`; the status bar says `status`, where given: a short form of it, beside
+    // the clipboard's countdown.
+    void showInfo(const QString &text, const QString &status = {});
     // A confirmation with `confirmText` on its destructive button (returned in *confirmButton)
     // and Cancel as the default.
     QMessageBox *confirm(const QString &title, const QString &text, const QString &informative,

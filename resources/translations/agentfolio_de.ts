@@ -876,7 +876,7 @@
 <context>
     <name>agentfolio::AppSettings</name>
     <message>
-        <location filename="../../app/session/appsettings.cpp" line="+193"/>
+        <location filename="../../app/session/appsettings.cpp" line="+204"/>
         <source>%1 is not a settings file Agentfolio can read</source>
         <translation>%1 ist keine Einstellungsdatei, die Agentfolio lesen kann</translation>
     </message>
@@ -1335,7 +1335,7 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+84"/>
+        <location filename="../../ui/mainwindow.cpp" line="+85"/>
         <source>no reason given</source>
         <translation>ohne Angabe von Gründen</translation>
     </message>
@@ -1378,7 +1378,7 @@
         </translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+86"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1563,7 +1563,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+28"/>
         <source>%n token value(s) shown for %1 could not be saved and are held only in memory: if you quit, they are gone for good. Put them in your agent&apos;s configuration or a password manager first.</source>
         <translation>
             <numerusform>%n für %1 angezeigter Token-Wert konnte nicht gespeichert werden und liegt nur im Arbeitsspeicher: Wenn Sie Agentfolio beenden, ist er endgültig verloren. Legen Sie ihn zuerst in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</numerusform>
@@ -1571,15 +1571,15 @@
         </translation>
     </message>
     <message>
-        <location line="-653"/>
-        <location line="+225"/>
+        <location line="-669"/>
+        <location line="+235"/>
         <location line="+115"/>
         <location line="+106"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-571"/>
+        <location line="-581"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1594,7 +1594,7 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+263"/>
         <source>Acco&amp;unt:</source>
         <translation>&amp;Konto:</translation>
     </message>
@@ -1716,7 +1716,7 @@
         <translation>%1 (Portfolio %2)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>A request to eToro is still under way; if you quit, you will not learn whether the portfolio was created.</source>
         <translation>Eine Anfrage an eToro läuft noch; wenn Sie jetzt beenden, erfahren Sie nicht, ob das Portfolio erstellt wurde.</translation>
     </message>
@@ -3121,26 +3121,26 @@ Token-ID: %2</translation>
     <name>agentfolio::TokensPage</name>
     <message>
         <location filename="../../ui/tokenspage.cpp" line="+83"/>
-        <location line="+614"/>
+        <location line="+613"/>
         <location line="+2"/>
         <location line="+31"/>
         <source>Not known</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="-645"/>
+        <location line="-644"/>
         <source>%1 your time (%2 UTC)</source>
         <translation>%1 Ortszeit (%2 UTC)</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+615"/>
+        <location line="+614"/>
         <location line="+5"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="-616"/>
+        <location line="-615"/>
         <source>Unknown scope (%1)</source>
         <translation>Unbekannte Berechtigung (%1)</translation>
     </message>
@@ -3215,7 +3215,7 @@ Token-ID: %2</translation>
         <translation>Ruft die Portfolios und Tokens des Kontos bei eToro ab und ergänzt die hier fehlenden, ohne ihre Geheimnisse (F5).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Portfolios and tokens</source>
         <translation>Portfolios und Tokens</translation>
     </message>
@@ -3473,12 +3473,17 @@ Token-ID: %2</translation>
         <translation>Wert &amp;einfügen…</translation>
     </message>
     <message>
-        <location line="+402"/>
+        <location line="+387"/>
+        <source>Copied the secret of “%1”.</source>
+        <translation>Das Geheimnis von „%1“ wurde kopiert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Hid&amp;e</source>
         <translation>&amp;Ausblenden</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-425"/>
         <location line="+356"/>
         <source>Reveal the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens anzeigen</translation>
@@ -3664,7 +3669,7 @@ Token-ID: %2</translation>
         <translation>Das Geheimnis von „%1“ wurde kopiert. Die Zwischenablage wird nicht automatisch geleert.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Hide the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens ausblenden</translation>
     </message>
@@ -3680,6 +3685,11 @@ Token-ID: %2</translation>
         <location line="+4"/>
         <source>Copied %1=… for an agent&apos;s configuration.</source>
         <translation>%1=… für die Konfiguration eines Agents kopiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copied %1=…</source>
+        <translation>%1=… kopiert</translation>
     </message>
     <message>
         <location line="+66"/>

@@ -48,7 +48,7 @@
 <context>
     <name>agentfolio::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+168"/>
+        <location filename="../../ui/mainwindow.cpp" line="+169"/>
         <source>Clipboard clears in %n second(s)</source>
         <translation>
             <numerusform>Clipboard clears in %n second</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+425"/>
+        <location line="+435"/>
         <source>The answer did carry %n token(s), which Agentfolio holds for now: choose Check now to find the portfolio and save them in the keychain.</source>
         <translation>
             <numerusform>The answer did carry %n token, which Agentfolio holds for now: choose Check now to find the portfolio and save it in the keychain.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+28"/>
         <source>%n token value(s) shown for %1 could not be saved and are held only in memory: if you quit, they are gone for good. Put them in your agent&apos;s configuration or a password manager first.</source>
         <translation>
             <numerusform>%n token value shown for %1 could not be saved and is held only in memory: if you quit, it is gone for good. Put it in your agent&apos;s configuration or a password manager first.</numerusform>
@@ -177,7 +177,7 @@
 <context>
     <name>agentfolio::TokensPage</name>
     <message numerus="yes">
-        <location filename="../../ui/tokenspage.cpp" line="+713"/>
+        <location filename="../../ui/tokenspage.cpp" line="+712"/>
         <source>%n token(s), </source>
         <translation>
             <numerusform>%n token, </numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Copied %1=… for an agent&apos;s configuration. The clipboard is cleared in %n second(s).</source>
         <translation>
             <numerusform>Copied %1=… for an agent&apos;s configuration. The clipboard is cleared in %n second.</numerusform>
