@@ -2001,7 +2001,7 @@
 <context>
     <name>agentfolio::PortfolioTreeModel</name>
     <message>
-        <location filename="../../app/session/portfoliotreemodel.cpp" line="+222"/>
+        <location filename="../../app/session/portfoliotreemodel.cpp" line="+240"/>
         <source>Portfolio %1</source>
         <translation>Portfolio %1</translation>
     </message>
@@ -2121,14 +2121,19 @@ Token-ID: %2</translation>
         <translation>Läuft am %1 ab.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>stored here</source>
         <translation>hier gespeichert</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>not stored here</source>
         <translation>nicht hier gespeichert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>only in memory</source>
+        <translation>nur im Arbeitsspeicher</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2252,7 +2257,12 @@ Token-ID: %2</translation>
         <translation>Das Geheimnis des Tokens liegt im Schlüsselbund dieses Computers. Es wird nur von dort gelesen, wenn Sie es kopieren oder anzeigen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Agentfolio holds the token&apos;s secret in memory only: the keychain could not save it. Retry saving it, or copy it into your agent&apos;s configuration now; it is lost when Agentfolio quits.</source>
+        <translation>Agentfolio hält das Geheimnis des Tokens nur im Arbeitsspeicher: Der Schlüsselbund konnte es nicht speichern. Versuchen Sie erneut, es zu speichern, oder kopieren Sie es jetzt in die Konfiguration Ihres Agenten; beim Beenden von Agentfolio geht es verloren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The token&apos;s secret is not on this computer. eToro shows a secret only once, when the token is created: paste it here if you have it, or add a new token.</source>
         <translation>Das Geheimnis des Tokens ist nicht auf diesem Computer. eToro zeigt ein Geheimnis nur einmal an, beim Erstellen des Tokens: Fügen Sie es hier ein, wenn Sie es haben, oder fügen Sie ein neues Token hinzu.</translation>
     </message>
@@ -3121,26 +3131,26 @@ Token-ID: %2</translation>
     <name>agentfolio::TokensPage</name>
     <message>
         <location filename="../../ui/tokenspage.cpp" line="+83"/>
-        <location line="+613"/>
+        <location line="+627"/>
         <location line="+2"/>
         <location line="+31"/>
         <source>Not known</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="-644"/>
+        <location line="-658"/>
         <source>%1 your time (%2 UTC)</source>
         <translation>%1 Ortszeit (%2 UTC)</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+614"/>
+        <location line="+628"/>
         <location line="+5"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="-615"/>
+        <location line="-629"/>
         <source>Unknown scope (%1)</source>
         <translation>Unbekannte Berechtigung (%1)</translation>
     </message>
@@ -3190,7 +3200,7 @@ Token-ID: %2</translation>
         <translation>In %1 Minuten</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Filter by portfolio or token name or id</source>
         <translation>Nach Name oder ID von Portfolio oder Token filtern</translation>
     </message>
@@ -3473,7 +3483,7 @@ Token-ID: %2</translation>
         <translation>Wert &amp;einfügen…</translation>
     </message>
     <message>
-        <location line="+387"/>
+        <location line="+399"/>
         <source>Copied the secret of “%1”.</source>
         <translation>Das Geheimnis von „%1“ wurde kopiert.</translation>
     </message>
@@ -3483,19 +3493,19 @@ Token-ID: %2</translation>
         <translation>&amp;Ausblenden</translation>
     </message>
     <message>
-        <location line="-425"/>
-        <location line="+356"/>
+        <location line="-437"/>
+        <location line="+368"/>
         <source>Reveal the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens anzeigen</translation>
     </message>
     <message>
-        <location line="-356"/>
-        <location line="+355"/>
+        <location line="-368"/>
+        <location line="+367"/>
         <source>R&amp;eveal</source>
         <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-366"/>
         <source>Shows the secret here for a few seconds.</source>
         <translation>Zeigt das Geheimnis hier für einige Sekunden an.</translation>
     </message>
@@ -3575,7 +3585,7 @@ Token-ID: %2</translation>
         <translation>Wer&amp;t:</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+204"/>
         <source>No agent portfolios here yet. Create one, or press Refresh from eToro to list the ones this account has.</source>
         <translation>Hier gibt es noch keine Agent-Portfolios. Erstellen Sie eines, oder klicken Sie auf „Von eToro aktualisieren“, um die Portfolios dieses Kontos abzurufen.</translation>
     </message>
@@ -3689,7 +3699,7 @@ Token-ID: %2</translation>
     <message>
         <location line="+1"/>
         <source>Copied %1=…</source>
-        <translation>%1=… kopiert</translation>
+        <translation>Kopiert: %1=…</translation>
     </message>
     <message>
         <location line="+66"/>
