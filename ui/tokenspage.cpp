@@ -169,6 +169,8 @@ TokensPage::TokensPage(Session *session, TokenManager *manager, ClipboardGuard *
     connect(m_session->index(), &PortfolioIndex::changed, this, &TokensPage::scheduleSync);
     connect(m_session->handOff(), &TokenHandOff::pendingTokensChanged, this,
             &TokensPage::scheduleSync);
+    connect(m_session->handOff(), &TokenHandOff::pendingTokensChanged, this,
+            &TokensPage::markHeldTokens);
     connect(m_manager, &TokenManager::busyChanged, this, &TokensPage::updateActions);
     connect(m_session, &Session::stateChanged, this, [this] {
         if (profileId() != m_profileId)
@@ -526,8 +528,20 @@ void TokensPage::reload()
         m_pendingTokenId.clear();
     }
     m_model->setProfile(id);
+    markHeldTokens();
     m_tree->expandAll();
     sync();
+}
+
+void TokensPage::markHeldTokens()
+{
+    QSet<QString> held;
+    const QList<PendingToken> pending = m_session->handOff()->pendingTokens();
+    for (const PendingToken &token : pending) {
+        if (token.profileId == m_profileId)
+            held.insert(token.token.token.id);
+    }
+    m_model->setHeldTokenIds(held);
 }
 
 void TokensPage::setRevealDuration(std::chrono::milliseconds duration)

@@ -116,6 +116,8 @@ private:
     void currentChanged(const QModelIndex &current);
     void select(const QModelIndex &sourceIndex);
     void scheduleSync();
+    // The tree marks the tokens whose secret the hand-off holds only in memory.
+    void markHeldTokens();
     void sync();
     void expandInserted(const QModelIndex &parent, int first, int last);
     void updateDetails();

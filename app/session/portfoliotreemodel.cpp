@@ -89,6 +89,24 @@ void PortfolioTreeModel::setProfile(const QString &profileId)
     endResetModel();
 }
 
+void PortfolioTreeModel::setHeldTokenIds(const QSet<QString> &tokenIds)
+{
+    if (tokenIds == m_heldTokenIds)
+        return;
+    // Only the rows whose mark comes or goes change.
+    const QSet<QString> changed = (tokenIds - m_heldTokenIds) + (m_heldTokenIds - tokenIds);
+    m_heldTokenIds = tokenIds;
+    for (int row = 0; row < m_portfolios.size(); ++row) {
+        const QList<IndexedToken> &tokens = m_portfolios.at(row).tokens;
+        for (int tokenRow = 0; tokenRow < tokens.size(); ++tokenRow) {
+            if (!changed.contains(tokens.at(tokenRow).token.id))
+                continue;
+            const QModelIndex cell = index(tokenRow, SecretColumn, index(row, 0));
+            Q_EMIT dataChanged(cell, cell);
+        }
+    }
+}
+
 void PortfolioTreeModel::setNow(std::function<QDateTime()> clock)
 {
     m_clock = std::move(clock);
@@ -522,7 +540,9 @@ QVariant PortfolioTreeModel::tokenData(const IndexedPortfolio &p, const IndexedT
             return t.secretStored;
         if (role == Qt::ToolTipRole)
             return secretToolTip(t);
-        return t.secretStored ? tr("stored here") : tr("not stored here");
+        if (t.secretStored)
+            return tr("stored here");
+        return m_heldTokenIds.contains(t.token.id) ? tr("only in memory") : tr("not stored here");
     default:
         return QVariant();
     }
@@ -626,6 +646,10 @@ QString PortfolioTreeModel::secretToolTip(const IndexedToken &t) const
     if (t.secretStored)
         return tr("The token's secret is in this computer's keychain. It is read from there only "
                   "when you copy or reveal it.");
+    if (m_heldTokenIds.contains(t.token.id))
+        return tr("Agentfolio holds the token's secret in memory only: the keychain could not "
+                  "save it. Retry saving it, or copy it into your agent's configuration now; it "
+                  "is lost when Agentfolio quits.");
     return tr("The token's secret is not on this computer. eToro shows a secret only once, when "
               "the token is created: paste it here if you have it, or add a new token.");
 }

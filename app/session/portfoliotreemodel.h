@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <functional>
 #include <optional>
@@ -63,6 +64,10 @@ public:
     // Which profile's portfolios to show (none until set).
     void setProfile(const QString &profileId);
     QString profile() const { return m_profileId; }
+    // The tokens whose secret Agentfolio holds only in memory, because the keychain could not
+    // save it (TokenHandOff's pending tokens, which this model does not read): their Secret
+    // column says so, and that it is lost when Agentfolio quits.
+    void setHeldTokenIds(const QSet<QString> &tokenIds);
     // For tests: "now" for the expiry badges. The default is the system clock.
     void setNow(std::function<QDateTime()> clock);
 
@@ -128,6 +133,7 @@ private:
     QList<IndexedPortfolio> m_portfolios; // shared with the index until it changes
     QList<SearchTexts> m_search; // per portfolio row
     QHash<QString, int> m_rowOfPortfolio;
+    QSet<QString> m_heldTokenIds;
 };
 
 } // namespace agentfolio

@@ -177,7 +177,7 @@
 <context>
     <name>agentfolio::TokensPage</name>
     <message numerus="yes">
-        <location filename="../../ui/tokenspage.cpp" line="+712"/>
+        <location filename="../../ui/tokenspage.cpp" line="+726"/>
         <source>%n token(s), </source>
         <translation>
             <numerusform>%n token, </numerusform>

@@ -715,8 +715,25 @@ void tst_TokensPage::addTokenTheKeychainRefusesIsHeldForCopying()
             && label("tokenSecretState").contains(QStringLiteral("lost when Agentfolio quits")),
         qPrintable(label("tokenSecretState")));
 
+    // The list says it too: "not stored here" would read as nothing left to save.
+    const auto secretCell = [&] {
+        return rowOf(m_alpha.portfolioId, tokenId)
+            .siblingAtColumn(PortfolioTreeModel::SecretColumn);
+    };
+    QCOMPARE(secretCell().data().toString(), QStringLiteral("only in memory"));
+    QVERIFY(secretCell()
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("lost when Agentfolio quits")));
+
     QTest::mouseClick(find("copyToken"), Qt::LeftButton);
     QTRY_COMPARE(clipboardText(), held->token.secret.reveal());
+
+    // Saved at last: the mark goes.
+    m_secrets->setFailure(std::nullopt);
+    QTest::mouseClick(find("retryStore"), Qt::LeftButton);
+    QTRY_VERIFY(keychainHas(tokenId));
+    QTRY_COMPARE(secretCell().data().toString(), QStringLiteral("stored here"));
 }
 
 void tst_TokensPage::addTokenWithATakenNameShowsAtTheNameField()
