@@ -538,7 +538,8 @@ void TokensPage::markHeldTokens()
     QSet<QString> held;
     const QList<PendingToken> pending = m_session->handOff()->pendingTokens();
     for (const PendingToken &token : pending) {
-        if (token.profileId == m_profileId)
+        // One being saved is not refused yet: the details say "Being saved…" meanwhile.
+        if (token.profileId == m_profileId && !token.storing)
             held.insert(token.token.token.id);
     }
     m_model->setHeldTokenIds(held);
@@ -859,7 +860,7 @@ void TokensPage::copySecret()
                              : tr("Copied the secret of “%1”. The clipboard is not cleared "
                                   "automatically.")
                                    .arg(name),
-                 tr("Copied the secret of “%1”.").arg(name));
+                 seconds > 0 ? tr("Copied the secret of “%1”.").arg(name) : QString());
         m_copiedNotice = m_notice->text();
     });
 }
@@ -896,7 +897,7 @@ void TokensPage::copyEnvironmentLine()
                           nullptr, seconds)
                            .arg(variable)
                      : tr("Copied %1=… for an agent's configuration.").arg(variable),
-                 tr("Copied %1=…").arg(variable));
+                 seconds > 0 ? tr("Copied %1=…").arg(variable) : QString());
         m_copiedNotice = m_notice->text();
     });
 }

@@ -116,7 +116,8 @@ private:
     void currentChanged(const QModelIndex &current);
     void select(const QModelIndex &sourceIndex);
     void scheduleSync();
-    // The tree marks the tokens whose secret the hand-off holds only in memory.
+    // The tree marks the tokens whose secret the hand-off holds only in memory, the keychain
+    // having refused it.
     void markHeldTokens();
     void sync();
     void expandInserted(const QModelIndex &parent, int first, int last);
@@ -130,8 +131,8 @@ private:
     // unless the selection changed meanwhile.
     void withSecret(std::function<void(const Secret &secret, const QString &tokenName)> use);
     void showOutcome(const TokenActionOutcome &outcome);
-    // The notice says `text`; the status bar says `status`, where given: a short form of it, beside
-    // the clipboard's countdown.
+    // The notice says `text`; the status bar says `status` where given: a short form of it, for
+    // beside the clipboard's countdown, which says the rest.
     void showInfo(const QString &text, const QString &status = {});
     // A confirmation with `confirmText` on its destructive button (returned in *confirmButton)
     // and Cancel as the default.

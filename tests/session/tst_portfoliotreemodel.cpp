@@ -103,6 +103,7 @@ private slots:
     void expiryBadges_data();
     void expiryBadges();
     void secretAndCreatedColumns();
+    void heldTokensAreMarkedUntilReleased();
     void searchTextIsLowerCaseNamesAndIds();
     void loadingTheViewReadsNoSecret();
 
@@ -595,6 +596,38 @@ void TestPortfolioTreeModel::secretAndCreatedColumns()
     QCOMPARE(text(notStored, Model::CreatedColumn), QString());
     QVERIFY(
         text(notStored, Model::CreatedColumn, Qt::ToolTipRole).contains(QStringLiteral("unknown")));
+}
+
+// The view says which tokens the hand-off holds in memory; the mark comes and goes with that,
+// whatever the index says (the token is still not stored when the hand-off lets it go).
+void TestPortfolioTreeModel::heldTokensAreMarkedUntilReleased()
+{
+    IndexedPortfolio p = portfolio(QStringLiteral("p1"), QStringLiteral("One"));
+    p.tokens = { indexedToken(QStringLiteral("t1"), QStringLiteral("held"), false),
+                 indexedToken(QStringLiteral("t2"), QStringLiteral("other"), false) };
+    QVERIFY(m_index->upsertPortfolio(Main, p));
+    m_model->setProfile(Main);
+    const QModelIndex held = m_model->indexOfToken(QStringLiteral("p1"), QStringLiteral("t1"))
+                                 .siblingAtColumn(Model::SecretColumn);
+    const QModelIndex other = m_model->indexOfToken(QStringLiteral("p1"), QStringLiteral("t2"))
+                                  .siblingAtColumn(Model::SecretColumn);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+
+    m_model->setHeldTokenIds({ QStringLiteral("t1") });
+    QCOMPARE(held.data().toString(), QStringLiteral("only in memory"));
+    QVERIFY(held.data(Qt::ToolTipRole).toString().contains(QStringLiteral("lost when")));
+    QCOMPARE(other.data().toString(), QStringLiteral("not stored here"));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), held);
+
+    m_model->setHeldTokenIds({ QStringLiteral("t1") }); // nothing new: nothing announced
+    QCOMPARE(changed.size(), 1);
+
+    m_model->setHeldTokenIds({});
+    QCOMPARE(held.data().toString(), QStringLiteral("not stored here"));
+    QVERIFY(held.data(Qt::ToolTipRole).toString().contains(QStringLiteral("only once")));
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.last().at(0).toModelIndex(), held);
 }
 
 void TestPortfolioTreeModel::searchTextIsLowerCaseNamesAndIds()

@@ -729,9 +729,16 @@ void tst_TokensPage::addTokenTheKeychainRefusesIsHeldForCopying()
     QTest::mouseClick(find("copyToken"), Qt::LeftButton);
     QTRY_COMPARE(clipboardText(), held->token.secret.reveal());
 
-    // Saved at last: the mark goes.
+    // Saved at last. While the keychain is at it, nothing says that it refused; then the mark
+    // goes.
     m_secrets->setFailure(std::nullopt);
+    m_secrets->setNeverAnswer(true);
     QTest::mouseClick(find("retryStore"), Qt::LeftButton);
+    QTRY_COMPARE(m_secrets->hangingCount(), 1);
+    QTRY_VERIFY(label("tokenSecretState").contains(QStringLiteral("Being saved")));
+    QCOMPARE(secretCell().data().toString(), QStringLiteral("not stored here"));
+    m_secrets->setNeverAnswer(false);
+    m_secrets->answerHanging(SecretKeys::tokenKey(Profile::sandboxId(), tokenId));
     QTRY_VERIFY(keychainHas(tokenId));
     QTRY_COMPARE(secretCell().data().toString(), QStringLiteral("stored here"));
 }
