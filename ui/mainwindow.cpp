@@ -219,12 +219,21 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::restoreWindowGeometry()
 {
-    if (restoreGeometry(m_session->settings()->mainWindowGeometry()))
-        return; // restoreGeometry() itself moves a window back onto a screen that has gone
-    QSize size = firstStartSize();
-    if (const QScreen *screen = this->screen())
-        size = size.boundedTo(screen->availableSize() * 9 / 10);
-    resize(size);
+    const QScreen *screen = this->screen();
+    const QSize room = screen ? screen->availableSize() * 9 / 10 : firstStartSize();
+    if (restoreGeometry(m_session->settings()->mainWindowGeometry())) {
+        // restoreGeometry() moves a window whose screen has gone onto another, but keeps its
+        // size: closed tall on a large monitor, it would open with Create below this screen.
+        screen = this->screen();
+        if (screen && !(windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen))
+            && (width() > screen->availableSize().width()
+                || height() > screen->availableSize().height())) {
+            resize(size().boundedTo(screen->availableSize() * 9 / 10));
+            move(screen->availableGeometry().topLeft());
+        }
+        return;
+    }
+    resize(firstStartSize().boundedTo(room));
 }
 
 TokensPage *MainWindow::tokensPage()

@@ -40,9 +40,10 @@ public:
     ~MainWindow() override;
 
     // The size a first start opens with, where the screen has room for it: the whole create
-    // form with nothing to scroll (in every language shipped), on a window that fits the usable
-    // height of a 1366 x 768 laptop screen with its title bar and a panel. After that, the
-    // window opens as it was last closed.
+    // form with nothing to scroll (in English and German, with the usual desktop fonts), on a
+    // window that fits the usable height of a 1366 x 768 laptop screen with its title bar and a
+    // panel. After that, the window opens as it was last closed, made smaller if that no
+    // longer fits its screen.
     static QSize firstStartSize() { return { 960, 660 }; }
 
     // Start-up: shows `profileId` as the active account at once, and connects to it (the

@@ -100,6 +100,7 @@ private slots:
     void theFirstStartSizeShowsTheWholeForm_data();
     void theFirstStartSizeShowsTheWholeForm();
     void theWindowOpensAsItWasLastClosed();
+    void aWindowClosedLargerThanTheScreenOpensWithinIt();
 
 private:
     void fillByKeyboard(const QString &amount, const QString &name, const QString &token);
@@ -925,6 +926,8 @@ void TestMainWindow::quittingWithAPendingTokenAsksFirst()
     QVERIFY2(question.contains(QStringLiteral("bot-token")), qPrintable(question));
     QVERIFY(question.contains(QStringLiteral("lost for good")));
     QVERIFY(m_session->handOff()->hasPendingTokens());
+    // Not closed, so nothing is remembered of the window.
+    QVERIFY(m_session->settings()->mainWindowGeometry().isEmpty());
 }
 
 void TestMainWindow::everyInputHasAnAccessibleName()
@@ -1058,6 +1061,20 @@ void TestMainWindow::theWindowOpensAsItWasLastClosed()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QCOMPARE(m_window->size(), chosen);
+}
+
+// As when it was closed on a larger monitor: restoreGeometry() alone keeps the size.
+void TestMainWindow::aWindowClosedLargerThanTheScreenOpensWithinIt()
+{
+    const QRect available = m_window->screen()->availableGeometry();
+    const QSize huge = available.size() * 2;
+    m_window->resize(huge);
+    QTRY_COMPARE(m_window->size(), huge);
+    QVERIFY(m_window->close());
+    restartSession();
+    QVERIFY2(m_window->width() <= available.width() && m_window->height() <= available.height(),
+             qPrintable(QStringLiteral("%1 x %2").arg(m_window->width()).arg(m_window->height())));
+    QVERIFY(available.contains(m_window->geometry()));
 }
 
 void TestMainWindow::tokenLostToACrashIsReportedAtNextStart()
