@@ -26,7 +26,7 @@ sleep 0.5
 xdotool type --delay 40 "2000"; xdotool key Tab
 xdotool type --delay 40 "MyPort1"; xdotool key Tab
 xdotool type --delay 40 "momentum-bot"; sleep 0.5
-shot() { import -window root -crop 960x760+0+0 +repage "$here/$1"; }
+shot() { import -window root -crop 960x660+0+0 +repage "$here/$1"; }
 if [ "$PALETTE" = dark ]; then shot main-dark.png; else shot main-light.png; fi
 xdotool key Return; sleep 1.5   # the confirmation, with Cancel as the default
 xdotool key Tab; sleep 0.3      # to "Create and invest $2,000.00"

@@ -16,10 +16,12 @@ int main(int argc, char *argv[])
     auto *layout = new QVBoxLayout(&window);
     layout->addWidget(
         new QLabel(QStringLiteral("Hello from a minimal Qt Widgets program"), &window));
-    // The main window's size: both programs fill (and the X server receives) as many pixels.
-    window.resize(960, 760);
+    // The main window's first-start size (MainWindow::firstStartSize()): both programs fill
+    // (and the X server receives) as many pixels.
+    window.resize(960, 660);
+    // As the app does: exit() closes no window on the way out.
     if (agentfolio::quitAfterFirstShowRequested())
-        agentfolio::afterFirstShow(&window, [] { QCoreApplication::quit(); });
+        agentfolio::afterFirstShow(&window, [] { QCoreApplication::exit(0); });
     window.show();
     return app.exec();
 }
