@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStyle>
+#include <QTimer>
+#include <algorithm>
 
 namespace agentfolio {
 
@@ -107,7 +109,7 @@ void ResultPanel::showResult(const QString &profileId, const CreatePortfolioResu
     shown.createdTokens += heldHere;
     shown.tokenCreated = !shown.createdTokens.isEmpty();
     const qsizetype firstHeldHere = result.createdTokens.size();
-    QWidget *content = buildContent(shown, investment, requestId, heldHere.size());
+    QWidget *content = buildContent(shown, investment, requestId);
     // The old content may be the sender of the signal that led here ("Create another"):
     // delete it later, never under its own feet.
     if (QWidget *old = m_scroll->takeWidget()) {
@@ -141,6 +143,7 @@ void ResultPanel::showResult(const QString &profileId, const CreatePortfolioResu
         card->setStorageState(TokenCard::State::Saving);
         refreshFromHandOff(card);
     }
+    updateIntro();
     // Connections live as long as this content: a later result starts afresh.
     followHandOff(content);
 }
@@ -170,7 +173,7 @@ bool ResultPanel::isHeldHere(const TokenCard *card) const
 }
 
 QWidget *ResultPanel::buildContent(const CreatePortfolioResult &result, Money investment,
-                                   const QUuid &requestId, qsizetype heldHereCount)
+                                   const QUuid &requestId)
 {
     const Portfolio &portfolio = result.portfolio;
     const bool noToken = !result.tokenCreated || result.createdTokens.isEmpty();
@@ -184,17 +187,11 @@ QWidget *ResultPanel::buildContent(const CreatePortfolioResult &result, Money in
     heading->setFont(scaledBold(heading->font(), 1.3));
     heading->setAccessibleName(heading->text());
     layout->addWidget(heading);
+    m_intro = nullptr;
     if (!noToken) {
-        auto *intro = wrappedLabel(
-            heldHereCount == 0
-                ? tr("eToro shows a token's value only this once. Agentfolio saves it in your "
-                     "system keychain; copy it from here into your agent's configuration.")
-                : tr("eToro shows a token's value only this once. A value marked “Not saved” "
-                     "below exists only in this window: put it in your agent's configuration "
-                     "or a password manager now."),
-            content);
-        intro->setObjectName(QStringLiteral("intro"));
-        layout->addWidget(intro);
+        m_intro = wrappedLabel(QString(), content);
+        m_intro->setObjectName(QStringLiteral("intro"));
+        layout->addWidget(m_intro);
     }
 
     // The portfolio's facts.
@@ -329,14 +326,18 @@ void ResultPanel::followHandOff(QWidget *context)
                     return;
                 if (TokenCard *card = tokenCard(tokenId))
                     card->setStorageState(TokenCard::State::Saved);
+                updateIntro();
             });
     connect(m_handOff, &TokenHandOff::tokenPending, context,
             [this](const QString &profileId, const QString &, const QString &tokenId,
                    const SecretStoreError &error) {
                 if (profileId != m_profileId)
                     return;
-                if (TokenCard *card = tokenCard(tokenId))
+                if (TokenCard *card = tokenCard(tokenId)) {
                     card->setStorageState(TokenCard::State::Pending, error.message);
+                    showRefused(card);
+                }
+                updateIntro();
             });
     // A retry started elsewhere (another window's list of pending tokens): show Saving.
     connect(m_handOff, &TokenHandOff::pendingTokensChanged, context, [this] {
@@ -344,6 +345,33 @@ void ResultPanel::followHandOff(QWidget *context)
             if (card)
                 refreshFromHandOff(card);
         }
+        updateIntro();
+    });
+}
+
+void ResultPanel::updateIntro()
+{
+    if (!m_intro)
+        return;
+    const bool unsaved = std::any_of(m_cards.cbegin(), m_cards.cend(), [](const auto &card) {
+        return card
+            && (card->storageState() == TokenCard::State::Pending
+                || card->storageState() == TokenCard::State::Unsaveable);
+    });
+    m_intro->setText(unsaved ? tr("eToro shows a token's value only this once. A value marked "
+                                  "“Not saved” below exists only in this window: put it in your "
+                                  "agent's configuration or a password manager now.")
+                             : tr("eToro shows a token's value only this once. Agentfolio saves "
+                                  "it in your system keychain; copy it from here into your "
+                                  "agent's configuration."));
+}
+
+void ResultPanel::showRefused(TokenCard *card)
+{
+    // After the layout has placed the card (it may have just grown by the reason).
+    QTimer::singleShot(0, card, [this, card = QPointer<TokenCard>(card)] {
+        if (card && m_scroll)
+            m_scroll->ensureWidgetVisible(card, 0, 0);
     });
 }
 
@@ -377,6 +405,7 @@ void ResultPanel::heldValueSaved(const Secret &secret)
         if (card && card->holds(secret))
             card->setStorageState(TokenCard::State::Saved);
     }
+    updateIntro();
 }
 
 bool ResultPanel::hasUnsavedTokens() const

@@ -58,19 +58,25 @@ Q_SIGNALS:
 
 private:
     QWidget *buildContent(const CreatePortfolioResult &result, Money investment,
-                          const QUuid &requestId, qsizetype heldHereCount);
+                          const QUuid &requestId);
     // Why a value held here cannot be saved under its token id (its token has another).
     QString heldReason(const QString &tokenId) const;
     bool isHeldHere(const TokenCard *card) const;
     void followHandOff(QWidget *context);
     void refreshFromHandOff(TokenCard *card);
     void retry(const QString &tokenId);
+    // The intro says whether every value shown is saved, as the cards' states change.
+    void updateIntro();
+    // A card whose value the keychain refused is scrolled into view: the news must not wait
+    // below the portfolio's facts.
+    void showRefused(TokenCard *card);
 
     QPointer<ClipboardGuard> m_clipboard;
     QPointer<TokenHandOff> m_handOff;
     QString m_profileId;
     QString m_portfolioId;
     QScrollArea *m_scroll = nullptr;
+    QPointer<QLabel> m_intro;
     QList<QPointer<TokenCard>> m_cards;
     // Cards whose value nothing can save: shown for copying, never the hand-off's.
     QList<QPointer<TokenCard>> m_heldHere;

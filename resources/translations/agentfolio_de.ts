@@ -1378,7 +1378,7 @@
         </translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+95"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1571,15 +1571,15 @@
         </translation>
     </message>
     <message>
-        <location line="-669"/>
-        <location line="+235"/>
+        <location line="-678"/>
+        <location line="+244"/>
         <location line="+115"/>
         <location line="+106"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="-581"/>
+        <location line="-590"/>
         <source>Agentfolio stopped last time while saving the token “%1” of portfolio “%2” (account %3); its secret is in the keychain.</source>
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte; sein Geheimnis ist im Schlüsselbund.</translation>
     </message>
@@ -1594,7 +1594,7 @@
         <translation>Agentfolio wurde beim letzten Mal beendet, während es das Token „%1“ des Portfolios „%2“ (Konto %3) speicherte, und der Schlüsselbund kann nicht gefragt werden, ob sein Geheimnis dort ist: %4 Agentfolio fragt beim nächsten Start erneut.</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+272"/>
         <source>Acco&amp;unt:</source>
         <translation>&amp;Konto:</translation>
     </message>
@@ -2347,7 +2347,7 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::ResultPanel</name>
     <message>
-        <location filename="../../ui/resultpanel.cpp" line="+60"/>
+        <location filename="../../ui/resultpanel.cpp" line="+62"/>
         <source>Create another portfolio</source>
         <translation>Weiteres Portfolio erstellen</translation>
     </message>
@@ -2367,7 +2367,7 @@ Token-ID: %2</translation>
         <translation>Mit diesem Fenster ist kein Schlüsselbund verbunden.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Agentfolio is saving another value for this token, and never overwrites one. This one is most likely the same.</source>
         <translation>Agentfolio speichert gerade einen anderen Wert für dieses Token und überschreibt nie einen. Dieser ist sehr wahrscheinlich derselbe.</translation>
     </message>
@@ -2387,17 +2387,17 @@ Token-ID: %2</translation>
         <translation>Portfolio „%1“ erstellt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+179"/>
         <source>eToro shows a token&apos;s value only this once. Agentfolio saves it in your system keychain; copy it from here into your agent&apos;s configuration.</source>
         <translation>eToro zeigt den Wert eines Tokens nur dieses eine Mal an. Agentfolio speichert ihn im Schlüsselbund Ihres Systems; kopieren Sie ihn von hier in die Konfiguration Ihres Agents.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>eToro shows a token&apos;s value only this once. A value marked “Not saved” below exists only in this window: put it in your agent&apos;s configuration or a password manager now.</source>
         <translation>eToro zeigt den Wert eines Tokens nur dieses eine Mal. Ein unten mit „Nicht gespeichert“ markierter Wert existiert nur in diesem Fenster: Legen Sie ihn jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-163"/>
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
@@ -3131,26 +3131,26 @@ Token-ID: %2</translation>
     <name>agentfolio::TokensPage</name>
     <message>
         <location filename="../../ui/tokenspage.cpp" line="+83"/>
-        <location line="+627"/>
+        <location line="+628"/>
         <location line="+2"/>
         <location line="+31"/>
         <source>Not known</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="-658"/>
+        <location line="-659"/>
         <source>%1 your time (%2 UTC)</source>
         <translation>%1 Ortszeit (%2 UTC)</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+628"/>
+        <location line="+629"/>
         <location line="+5"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="-629"/>
+        <location line="-630"/>
         <source>Unknown scope (%1)</source>
         <translation>Unbekannte Berechtigung (%1)</translation>
     </message>
@@ -3483,7 +3483,7 @@ Token-ID: %2</translation>
         <translation>Wert &amp;einfügen…</translation>
     </message>
     <message>
-        <location line="+399"/>
+        <location line="+400"/>
         <source>Copied the secret of “%1”.</source>
         <translation>Das Geheimnis von „%1“ wurde kopiert.</translation>
     </message>
@@ -3493,19 +3493,19 @@ Token-ID: %2</translation>
         <translation>&amp;Ausblenden</translation>
     </message>
     <message>
-        <location line="-437"/>
-        <location line="+368"/>
+        <location line="-438"/>
+        <location line="+369"/>
         <source>Reveal the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens anzeigen</translation>
     </message>
     <message>
-        <location line="-368"/>
-        <location line="+367"/>
+        <location line="-369"/>
+        <location line="+368"/>
         <source>R&amp;eveal</source>
         <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-367"/>
         <source>Shows the secret here for a few seconds.</source>
         <translation>Zeigt das Geheimnis hier für einige Sekunden an.</translation>
     </message>
@@ -3585,7 +3585,7 @@ Token-ID: %2</translation>
         <translation>Wer&amp;t:</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+205"/>
         <source>No agent portfolios here yet. Create one, or press Refresh from eToro to list the ones this account has.</source>
         <translation>Hier gibt es noch keine Agent-Portfolios. Erstellen Sie eines, oder klicken Sie auf „Von eToro aktualisieren“, um die Portfolios dieses Kontos abzurufen.</translation>
     </message>

@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+435"/>
+        <location line="+444"/>
         <source>The answer did carry %n token(s), which Agentfolio holds for now: choose Check now to find the portfolio and save them in the keychain.</source>
         <translation>
             <numerusform>The answer did carry %n token, which Agentfolio holds for now: choose Check now to find the portfolio and save it in the keychain.</numerusform>
@@ -177,7 +177,7 @@
 <context>
     <name>agentfolio::TokensPage</name>
     <message numerus="yes">
-        <location filename="../../ui/tokenspage.cpp" line="+726"/>
+        <location filename="../../ui/tokenspage.cpp" line="+727"/>
         <source>%n token(s), </source>
         <translation>
             <numerusform>%n token, </numerusform>

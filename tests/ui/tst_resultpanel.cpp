@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -262,10 +263,22 @@ void tst_ResultPanel::savingThenSaved()
 
 void tst_ResultPanel::pendingShowsTheReasonStaysCopyableAndRetries()
 {
+    // Short enough that the token's card starts below the portfolio's facts.
+    m_panel->resize(900, 300);
     m_store->setFailure(Kind::AccessDenied);
     TokenCard *card = showAndStore(created({ createdToken(TokenId, TokenValue) }));
     QVERIFY(card);
+    auto *scroll = find<QScrollArea>(QStringLiteral("resultScroll"));
+    const auto cardTopShown = [&] {
+        return scroll->viewport()->rect().contains(card->mapTo(scroll->viewport(), QPoint(0, 0)));
+    };
+    QVERIFY(!cardTopShown());
+    QVERIFY(text(QStringLiteral("intro")).contains(QStringLiteral("saves it in your system")));
     QTRY_COMPARE_WITH_TIMEOUT(card->storageState(), TokenCard::State::Pending, 10'000);
+    // The refusal is not left below the fold, and the top of the page no longer says "saves".
+    QTRY_VERIFY(cardTopShown());
+    QVERIFY2(text(QStringLiteral("intro")).contains(QStringLiteral("exists only in this window")),
+             qPrintable(text(QStringLiteral("intro"))));
 
     const auto pending = m_handOff->pendingToken(TokenId);
     QVERIFY(pending && pending->error);
@@ -299,6 +312,7 @@ void tst_ResultPanel::pendingShowsTheReasonStaysCopyableAndRetries()
     QCOMPARE(stored.count(), 1);
     QVERIFY(!m_panel->hasUnsavedTokens());
     QCOMPARE(m_store->value(SecretKeys::tokenKey(Profile, TokenId)), Secret(TokenValue));
+    QVERIFY(text(QStringLiteral("intro")).contains(QStringLiteral("saves it in your system")));
 }
 
 void tst_ResultPanel::eachTokenFollowsItsOwnAnswer()
