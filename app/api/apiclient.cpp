@@ -112,8 +112,13 @@ ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
 
 QString ApiClient::checkBaseUrl(const QUrl &url)
 {
-    if (!url.isValid() || url.host().isEmpty())
-        return tr("\"%1\" is not a valid server address.").arg(url.toDisplayString());
+    if (!url.isValid() || url.host().isEmpty()) {
+        // An invalid QUrl ("https://exa mple.com") keeps no text to quote.
+        const QString shown = url.toDisplayString();
+        return shown.isEmpty() ? tr("That is not a valid server address: it should look like %1.")
+                                     .arg(defaultBaseUrl().toString())
+                               : tr("\"%1\" is not a valid server address.").arg(shown);
+    }
     if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
         return tr("The server address must not contain a user name, query or fragment.");
     const QString scheme = url.scheme().toLower();

@@ -820,12 +820,17 @@
 <context>
     <name>agentfolio::ApiClient</name>
     <message>
-        <location filename="../../app/api/apiclient.cpp" line="+116"/>
+        <location filename="../../app/api/apiclient.cpp" line="+118"/>
+        <source>That is not a valid server address: it should look like %1.</source>
+        <translation>Das ist keine gültige Serveradresse: Sie sollte wie %1 aussehen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&quot;%1&quot; is not a valid server address.</source>
         <translation>„%1“ ist keine gültige Serveradresse.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The server address must not contain a user name, query or fragment.</source>
         <translation>Die Serveradresse darf keinen Benutzernamen, keine Abfrage und kein Fragment enthalten.</translation>
     </message>

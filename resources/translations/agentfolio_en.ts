@@ -26,7 +26,7 @@
 <context>
     <name>agentfolio::ApiClient</name>
     <message numerus="yes">
-        <location filename="../../app/api/apiclient.cpp" line="+361"/>
+        <location filename="../../app/api/apiclient.cpp" line="+366"/>
         <source>no answer within %n second(s)</source>
         <translation>
             <numerusform>no answer within %n second</numerusform>

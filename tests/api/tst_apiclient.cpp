@@ -145,6 +145,7 @@ void TestApiClient::baseUrlRules_data()
     QTest::newRow("user info") << QStringLiteral("https://user:pw@example.org") << false;
     QTest::newRow("no host") << QStringLiteral("https://") << false;
     QTest::newRow("garbage") << QStringLiteral("not a url") << false;
+    QTest::newRow("space in the host") << QStringLiteral("https://exa mple.com") << false;
 }
 
 void TestApiClient::baseUrlRules()
@@ -153,6 +154,8 @@ void TestApiClient::baseUrlRules()
     QFETCH(bool, accepted);
     const QString problem = ApiClient::checkBaseUrl(QUrl(url));
     QCOMPARE(problem.isEmpty(), accepted);
+    // A refusal quotes what it refuses, or says what an address looks like: never "".
+    QVERIFY2(!problem.contains(QStringLiteral("\"\"")), qPrintable(problem));
     QString error;
     QCOMPARE(m_client->setBaseUrl(QUrl(url), &error), accepted);
     QCOMPARE(error, problem);
