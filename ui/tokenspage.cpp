@@ -274,8 +274,12 @@ void TokensPage::buildUi()
     m_tree->sortByColumn(PortfolioTreeModel::NameColumn, Qt::AscendingOrder);
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->resizeSection(PortfolioTreeModel::NameColumn, 170);
-    m_tree->header()->resizeSection(PortfolioTreeModel::DetailsColumn, 200);
+    m_tree->header()->resizeSection(PortfolioTreeModel::DetailsColumn, 160);
     m_tree->header()->resizeSection(PortfolioTreeModel::ExpiryColumn, 90);
+    // Whether the secret is here matters more than when the token was made: it comes first,
+    // in view without scrolling at the window's usual width.
+    m_tree->header()->moveSection(m_tree->header()->visualIndex(PortfolioTreeModel::SecretColumn),
+                                  m_tree->header()->visualIndex(PortfolioTreeModel::CreatedColumn));
     m_tree->installEventFilter(this);
 
     m_details = new QStackedWidget(this);
@@ -319,10 +323,11 @@ void TokensPage::buildUi()
     auto *refreshKey = new QShortcut(QKeySequence(Qt::Key_F5), this);
     connect(refreshKey, &QShortcut::activated, this, &TokensPage::refresh);
 
-    // Tab follows the reading order: the top row (filter, Refresh), the tree, then the details.
-    const QList<QWidget *> chain = { m_filter, m_refresh,    m_tree,     m_value,          m_copy,
-                                     m_reveal, m_copyEnv,    m_edit,     m_revoke,         m_forget,
-                                     m_paste,  m_retryStore, m_addToken, m_deletePortfolio };
+    // Tab follows the reading order: the top row (filter, Refresh), the tree, then the details
+    // row by row.
+    const QList<QWidget *> chain = { m_filter, m_refresh, m_tree,     m_value,          m_copy,
+                                     m_reveal, m_copyEnv, m_paste,    m_retryStore,     m_edit,
+                                     m_forget, m_revoke,  m_addToken, m_deletePortfolio };
     for (int i = 1; i < chain.size(); ++i)
         setTabOrder(chain.at(i - 1), chain.at(i));
 }

@@ -14,6 +14,7 @@
 #include "sandbox/sandboxserver.h"
 #include "session/appsettings.h"
 #include "session/createflow.h"
+#include "session/portfoliotreemodel.h"
 #include "session/session.h"
 #include "store/memorysecretstore.h"
 #include "store/portfolioindex.h"
@@ -31,6 +32,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -46,6 +48,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace agentfolio;
 using Fault = SandboxServer::Fault;
@@ -101,6 +104,7 @@ private slots:
     void theFirstStartSizeShowsTheWholeForm();
     void theWindowOpensAsItWasLastClosed();
     void aWindowClosedLargerThanTheScreenOpensWithinIt();
+    void theSecretColumnIsInViewAtTheFirstStartSize();
 
 private:
     void fillByKeyboard(const QString &amount, const QString &name, const QString &token);
@@ -1075,6 +1079,25 @@ void TestMainWindow::aWindowClosedLargerThanTheScreenOpensWithinIt()
     QVERIFY2(m_window->width() <= available.width() && m_window->height() <= available.height(),
              qPrintable(QStringLiteral("%1 x %2").arg(m_window->width()).arg(m_window->height())));
     QVERIFY(available.contains(m_window->geometry()));
+}
+
+// Whether a token's secret is here (or only in memory) is read off the list without
+// scrolling sideways.
+void TestMainWindow::theSecretColumnIsInViewAtTheFirstStartSize()
+{
+    m_window->resize(MainWindow::firstStartSize());
+    QTRY_COMPARE(m_window->size(), MainWindow::firstStartSize());
+    m_window->findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentIndex(1);
+    QTreeView *tree = m_window->tokensPage()->treeView();
+    QTRY_VERIFY(tree->isVisible());
+    QTest::qWait(50); // the splitter and the header settle in posted events
+    const QHeaderView *header = tree->header();
+    const int right = header->sectionViewportPosition(PortfolioTreeModel::SecretColumn)
+        + header->sectionSize(PortfolioTreeModel::SecretColumn);
+    QVERIFY2(right <= tree->viewport()->width(),
+             qPrintable(QStringLiteral("the Secret column ends at %1 of %2 px")
+                            .arg(right)
+                            .arg(tree->viewport()->width())));
 }
 
 void TestMainWindow::tokenLostToACrashIsReportedAtNextStart()
