@@ -4,6 +4,7 @@
 #include "iplistedit.h"
 #include "wrappinglabel.h"
 
+#include <QApplication>
 #include <QBoxLayout>
 #include <QCheckBox>
 #include <QDateTimeEdit>
@@ -350,6 +351,13 @@ void CreatePortfolioPage::buildForm()
     layout->addWidget(m_scroll, 1);
     layout->addWidget(m_generalBox);
     layout->addLayout(bottom);
+
+    // The scroll area brings a field into view when Tab reaches it, not when Alt+letter
+    // does: in a short window the user would type into a field out of sight.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now && m_form->isAncestorOf(now))
+            m_scroll->ensureWidgetVisible(now);
+    });
 
     // Tab follows the form from top to bottom, whatever order the widgets were made in.
     QList<QWidget *> chain = { m_amount, m_name, m_tokenName };
