@@ -901,7 +901,9 @@ void TokensPage::copyEnvironmentLine()
                           "in %n second(s).",
                           nullptr, seconds)
                            .arg(variable)
-                     : tr("Copied %1=… for an agent's configuration.").arg(variable),
+                     : tr("Copied %1=… for an agent's configuration. The clipboard is not "
+                          "cleared automatically.")
+                           .arg(variable),
                  seconds > 0 ? tr("Copied %1=…").arg(variable) : QString());
         m_copiedNotice = m_notice->text();
     });

@@ -929,7 +929,7 @@
 <context>
     <name>agentfolio::CreatePortfolioPage</name>
     <message>
-        <location filename="../../ui/createportfoliopage.cpp" line="+126"/>
+        <location filename="../../ui/createportfoliopage.cpp" line="+127"/>
         <source>Create an agent portfolio</source>
         <translation>Agent-Portfolio erstellen</translation>
     </message>
@@ -955,12 +955,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+484"/>
+        <location line="+491"/>
         <source>Deducted from your real eToro account balance.</source>
         <translation>Wird vom Guthaben Ihres echten eToro-Kontos abgezogen.</translation>
     </message>
     <message>
-        <location line="-477"/>
+        <location line="-484"/>
         <source>Investment &amp;amount:</source>
         <translation>&amp;Anlagebetrag:</translation>
     </message>
@@ -1120,7 +1120,7 @@
         <translation>Das Portfolio mit diesen Einstellungen bei eToro erstellen. Verfügbar, sobald alle Felder gültig sind.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+275"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -3136,26 +3136,26 @@ Token-ID: %2</translation>
     <name>agentfolio::TokensPage</name>
     <message>
         <location filename="../../ui/tokenspage.cpp" line="+83"/>
-        <location line="+628"/>
+        <location line="+633"/>
         <location line="+2"/>
         <location line="+31"/>
         <source>Not known</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="-659"/>
+        <location line="-664"/>
         <source>%1 your time (%2 UTC)</source>
         <translation>%1 Ortszeit (%2 UTC)</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+629"/>
+        <location line="+634"/>
         <location line="+5"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-635"/>
         <source>Unknown scope (%1)</source>
         <translation>Unbekannte Berechtigung (%1)</translation>
     </message>
@@ -3235,7 +3235,7 @@ Token-ID: %2</translation>
         <translation>Portfolios und Tokens</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>Portfolio name</source>
         <translation>Portfolioname</translation>
     </message>
@@ -3498,7 +3498,12 @@ Token-ID: %2</translation>
         <translation>&amp;Ausblenden</translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location line="+20"/>
+        <source>Copied %1=… for an agent&apos;s configuration. The clipboard is not cleared automatically.</source>
+        <translation>%1=… für die Konfiguration eines Agents kopiert. Die Zwischenablage wird nicht automatisch geleert.</translation>
+    </message>
+    <message>
+        <location line="-458"/>
         <location line="+369"/>
         <source>Reveal the token&apos;s secret</source>
         <translation>Das Geheimnis des Tokens anzeigen</translation>
@@ -3697,12 +3702,7 @@ Token-ID: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Copied %1=… for an agent&apos;s configuration.</source>
-        <translation>%1=… für die Konfiguration eines Agents kopiert.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Copied %1=…</source>
         <translation>Kopiert: %1=…</translation>
     </message>

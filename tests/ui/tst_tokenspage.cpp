@@ -93,6 +93,8 @@ private slots:
     void revealShowsThenHides();
     void revealHidesWhenTheSelectionChanges();
     void environmentLine();
+    void copiesWithClearingTurnedOffSaySo_data();
+    void copiesWithClearingTurnedOffSaySo();
     void editSendsOnlyWhatChanged();
     void editWithNothingChangedCannotSave();
     void revokeAfterConfirmation();
@@ -480,6 +482,28 @@ void tst_TokensPage::environmentLine()
     QCOMPARE(status.size(), 1);
     QCOMPARE(status.first().first().toString(),
              QStringLiteral("Copied AGENTFOLIO_TOKEN_ALPHA_BOT=…"));
+}
+
+void tst_TokensPage::copiesWithClearingTurnedOffSaySo_data()
+{
+    QTest::addColumn<QString>("button");
+    QTest::newRow("secret") << QStringLiteral("copyToken");
+    QTest::newRow("environment line") << QStringLiteral("copyEnvLine");
+}
+
+// No countdown says when the clipboard is cleared: the message does, on both bars.
+void tst_TokensPage::copiesWithClearingTurnedOffSaySo()
+{
+    QFETCH(QString, button);
+    m_clipboard->setClearDelay(0s);
+    QVERIFY(m_page->selectToken(m_alpha.portfolioId, m_alpha.tokenId));
+    QSignalSpy status(m_page.get(), &TokensPage::statusMessage);
+    QTest::mouseClick(find(button.toLatin1().constData()), Qt::LeftButton);
+    QTRY_COMPARE(status.size(), 1);
+    QVERIFY2(noticeText().endsWith(QStringLiteral("The clipboard is not cleared automatically.")),
+             qPrintable(noticeText()));
+    QCOMPARE(status.first().first().toString(), noticeText());
+    QVERIFY(!m_clipboard->isGuarding());
 }
 
 // ---- token actions ----------------------------------------------------------------------
