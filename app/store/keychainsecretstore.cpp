@@ -33,20 +33,24 @@ const QString SecretServiceName = QStringLiteral("org.freedesktop.secrets");
 // call fails with "The session ... does not exist", and QtKeychain has no way to start over.
 // Dropping libsecret's connection makes its next call connect afresh, so that a retry can
 // succeed. Only a libsecret already loaded is touched; without one this does nothing.
-void forgetSecretServiceConnection()
+// True if the connection was dropped.
+bool forgetSecretServiceConnection()
 {
+    bool dropped = false;
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
     void *libsecret = ::dlopen("libsecret-1.so.0", RTLD_NOW | RTLD_NOLOAD);
     if (!libsecret)
-        return;
+        return false;
     using Disconnect = void (*)();
     if (auto disconnect =
             reinterpret_cast<Disconnect>(::dlsym(libsecret, "secret_service_disconnect"))) {
         qCInfo(lcStore) << "keychain: libsecret connects afresh after an unexpected error";
         disconnect();
+        dropped = true;
     }
     ::dlclose(libsecret);
 #endif
+    return dropped;
 }
 
 Kind kindOf(QKeychain::Error error)
@@ -204,7 +208,16 @@ void KeychainSecretStore::classifyAndFinish(SecretJob *job, int backendError, co
             fail(job, Kind::NoKeyring, detail);
             return;
         }
-        forgetSecretServiceConnection();
+        // The call is made once more on the new connection, and only once: writing the same
+        // value under the same key, reading or removing, twice, leaves the keychain as once.
+        // Without this the user's own Retry was the second call.
+        if (forgetSecretServiceConnection() && job != m_retriedOnNewConnection) {
+            qCInfo(lcStore) << "keychain: trying the call for key" << job->key()
+                            << "again on a new connection";
+            m_retriedOnNewConnection = job;
+            m_queue.prepend(job);
+            return; // backendFinished() starts the next job, this one
+        }
     }
 #ifdef AGENTFOLIO_HAVE_QTDBUS
     // With the Secret Service backend, QtKeychain reports "nobody provides

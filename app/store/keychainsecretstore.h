@@ -44,6 +44,8 @@ private:
     QQueue<QPointer<SecretJob>> m_queue;
     QPointer<SecretJob> m_current;
     QKeychain::Job *m_currentBackendJob = nullptr;
+    // The job already made once more after libsecret's connection was dropped.
+    QPointer<SecretJob> m_retriedOnNewConnection;
 };
 
 } // namespace agentfolio
