@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTimer>
 #include <algorithm>
@@ -194,6 +195,54 @@ QWidget *ResultPanel::buildContent(const CreatePortfolioResult &result, Money in
         layout->addWidget(m_intro);
     }
 
+    if (noToken) {
+        // 207: money moved and the portfolio exists, but there is no token to hand over.
+        auto *box = new QFrame(content);
+        box->setObjectName(QStringLiteral("noTokenBox"));
+        box->setFrameShape(QFrame::StyledPanel);
+        auto *icon = new QLabel(box);
+        const int size = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
+        icon->setPixmap(
+            style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(size, size));
+        auto *message =
+            wrappedLabel(tr("The portfolio was created, but eToro did not create its token."), box);
+        message->setObjectName(QStringLiteral("noTokenMessage"));
+        message->setFont(scaledBold(message->font(), 1.0));
+        auto *hint = wrappedLabel(tr("Add a token to it before your agent can use it. The "
+                                     "portfolio is recorded in Agentfolio."),
+                                  box);
+        auto *add = new QPushButton(tr("Add a token…"), box);
+        add->setObjectName(QStringLiteral("addTokenButton"));
+        add->setAccessibleName(tr("Add a token to this portfolio"));
+        const QString portfolioId = portfolio.id;
+        connect(add, &QPushButton::clicked, this,
+                [this, portfolioId] { Q_EMIT addTokenRequested(portfolioId); });
+        auto *text = new QVBoxLayout;
+        text->addWidget(message);
+        text->addWidget(hint);
+        text->addWidget(add, 0, Qt::AlignLeft);
+        auto *row = new QHBoxLayout(box);
+        row->addWidget(icon, 0, Qt::AlignTop);
+        row->addLayout(text, 1);
+        layout->addWidget(box);
+    }
+
+    if (!result.createdTokens.isEmpty()) {
+        auto *tokens =
+            new QGroupBox(result.createdTokens.size() == 1 ? tr("Token") : tr("Tokens"), content);
+        tokens->setObjectName(QStringLiteral("tokens"));
+        auto *tokenLayout = new QVBoxLayout(tokens);
+        for (const CreatedToken &token : result.createdTokens) {
+            auto *card = new TokenCard(token, m_clipboard, tokens);
+            connect(card, &TokenCard::retryRequested, this, &ResultPanel::retry);
+            tokenLayout->addWidget(card);
+            m_cards.append(card);
+        }
+        layout->addWidget(tokens);
+    }
+
+    // After the tokens (on screen and for Tab): a token's value, shown only this once, is what
+    // the user must act on, and comes first, in view without scrolling.
     // The portfolio's facts.
     auto *facts = new QGroupBox(tr("Portfolio"), content);
     auto *form = new QFormLayout(facts);
@@ -266,52 +315,6 @@ QWidget *ResultPanel::buildContent(const CreatePortfolioResult &result, Money in
                     tr("Request id"), tr("Copy the request id")));
     layout->addWidget(facts);
 
-    if (noToken) {
-        // 207: money moved and the portfolio exists, but there is no token to hand over.
-        auto *box = new QFrame(content);
-        box->setObjectName(QStringLiteral("noTokenBox"));
-        box->setFrameShape(QFrame::StyledPanel);
-        auto *icon = new QLabel(box);
-        const int size = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
-        icon->setPixmap(
-            style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(size, size));
-        auto *message =
-            wrappedLabel(tr("The portfolio was created, but eToro did not create its token."), box);
-        message->setObjectName(QStringLiteral("noTokenMessage"));
-        message->setFont(scaledBold(message->font(), 1.0));
-        auto *hint = wrappedLabel(tr("Add a token to it before your agent can use it. The "
-                                     "portfolio is recorded in Agentfolio."),
-                                  box);
-        auto *add = new QPushButton(tr("Add a token…"), box);
-        add->setObjectName(QStringLiteral("addTokenButton"));
-        add->setAccessibleName(tr("Add a token to this portfolio"));
-        const QString portfolioId = portfolio.id;
-        connect(add, &QPushButton::clicked, this,
-                [this, portfolioId] { Q_EMIT addTokenRequested(portfolioId); });
-        auto *text = new QVBoxLayout;
-        text->addWidget(message);
-        text->addWidget(hint);
-        text->addWidget(add, 0, Qt::AlignLeft);
-        auto *row = new QHBoxLayout(box);
-        row->addWidget(icon, 0, Qt::AlignTop);
-        row->addLayout(text, 1);
-        layout->addWidget(box);
-    }
-
-    if (!result.createdTokens.isEmpty()) {
-        auto *tokens =
-            new QGroupBox(result.createdTokens.size() == 1 ? tr("Token") : tr("Tokens"), content);
-        tokens->setObjectName(QStringLiteral("tokens"));
-        auto *tokenLayout = new QVBoxLayout(tokens);
-        for (const CreatedToken &token : result.createdTokens) {
-            auto *card = new TokenCard(token, m_clipboard, tokens);
-            connect(card, &TokenCard::retryRequested, this, &ResultPanel::retry);
-            tokenLayout->addWidget(card);
-            m_cards.append(card);
-        }
-        layout->addWidget(tokens);
-    }
-
     layout->addStretch(1);
     return content;
 }
@@ -370,8 +373,15 @@ void ResultPanel::showRefused(TokenCard *card)
 {
     // After the layout has placed the card (it may have just grown by the reason).
     QTimer::singleShot(0, card, [this, card = QPointer<TokenCard>(card)] {
-        if (card && m_scroll)
+        if (!card || !m_scroll || !m_scroll->widget())
+            return;
+        // Its top (name, value, Copy) first; ensureWidgetVisible() would show the bottom of
+        // a card taller than the view.
+        if (card->height() <= m_scroll->viewport()->height())
             m_scroll->ensureWidgetVisible(card, 0, 0);
+        else
+            m_scroll->verticalScrollBar()->setValue(
+                card->mapTo(m_scroll->widget(), QPoint(0, 0)).y());
     });
 }
 

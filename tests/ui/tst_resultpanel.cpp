@@ -222,6 +222,15 @@ void tst_ResultPanel::tokenCardShowsTheToken()
     CreatedToken token = createdToken(TokenId, TokenValue);
     TokenCard *card = showAndStore(created({ token }));
     QVERIFY(card);
+    // The value shown only this once comes before the portfolio's facts, on screen and for Tab.
+    QWidget *content = find(QStringLiteral("resultContent"));
+    QWidget *portfolioId = find(QStringLiteral("portfolioId"));
+    QVERIFY(content && portfolioId);
+    QVERIFY(card->mapTo(content, QPoint(0, 0)).y() < portfolioId->mapTo(content, QPoint(0, 0)).y());
+    QWidget *step = card;
+    while (step != portfolioId && step != content)
+        step = step->nextInFocusChain();
+    QCOMPARE(step, portfolioId);
     QCOMPARE(text(QStringLiteral("tokenName")), token.token.name);
     const QString scopes = text(QStringLiteral("scopes"));
     QVERIFY2(scopes.contains(Scopes::displayName(200)) && scopes.contains(QStringLiteral("200")),
@@ -263,8 +272,8 @@ void tst_ResultPanel::savingThenSaved()
 
 void tst_ResultPanel::pendingShowsTheReasonStaysCopyableAndRetries()
 {
-    // Short enough that the token's card starts below the portfolio's facts.
-    m_panel->resize(900, 300);
+    // Short enough that the token's card starts below the fold, under the heading and intro.
+    m_panel->resize(900, 110);
     m_store->setFailure(Kind::AccessDenied);
     TokenCard *card = showAndStore(created({ createdToken(TokenId, TokenValue) }));
     QVERIFY(card);
