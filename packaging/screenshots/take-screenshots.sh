@@ -11,7 +11,7 @@ if [ "${INSIDE_SESSION:-}" != 1 ]; then
         theme=Adwaita
         [ "$palette" = dark ] && theme=Adwaita:dark
         INSIDE_SESSION=1 PALETTE=$palette QT_QPA_PLATFORMTHEME=gtk3 GTK_THEME=$theme \
-            xvfb-run -a -s "-screen 0 1000x800x24" dbus-run-session -- "$0" "$build"
+            xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- "$0" "$build"
     done
     exit 0
 fi
@@ -34,7 +34,7 @@ xdotool key space; sleep 2.5
 if [ "$PALETTE" = dark ]; then shot result-dark.png; else shot result.png; fi
 # Without a window manager the keyboard focus does not come back after the dialog
 # closes, so the tab is clicked.
-xdotool mousemove 200 116 click 1; sleep 1
+xdotool mousemove 200 138 click 1; sleep 1
 xdotool key Tab; sleep 0.3; xdotool key Down; sleep 0.3; xdotool key Down; sleep 0.5
 if [ "$PALETTE" = light ]; then shot tokens.png; fi
 xdotool key ctrl+q; sleep 1
