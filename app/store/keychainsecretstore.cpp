@@ -196,10 +196,29 @@ void KeychainSecretStore::backendFinished(QKeychain::Job *backendJob)
     QMetaObject::invokeMethod(this, &KeychainSecretStore::startNext, Qt::QueuedConnection);
 }
 
+bool KeychainSecretStore::retryOnNewConnection(SecretJob *job)
+{
+    // A Secret Service is there, and libsecret's connection to it was dropped: the call is
+    // made once more on a new one (after a keyring restart the old session is gone). Only
+    // once, and only with half the store's time left, so that the answer still comes in
+    // time and says why the first try failed. Writing the same value under the same key,
+    // reading or removing, twice, leaves the keychain as once.
+    if (!job || job->isFinished() || job == m_retriedOnNewConnection
+        || job->timeLeft() < timeout() / 2)
+        return false;
+    qCInfo(lcStore) << "keychain: trying the call for key" << job->key()
+                    << "again on a new connection";
+    m_retriedOnNewConnection = job;
+    m_queue.prepend(job);
+    startNext();
+    return true;
+}
+
 void KeychainSecretStore::classifyAndFinish(SecretJob *job, int backendError, const QString &detail)
 {
     const auto error = QKeychain::Error(backendError);
     const Kind kind = kindOf(error);
+    [[maybe_unused]] bool connectionDropped = false; // read by the D-Bus check below
     // With no keyring yet, the Secret Service asks the user to create its default one; if
     // that is cancelled (or no prompt can be shown), the call fails as an unknown object:
     // the default collection's path. Said as such, not as something unexpected.
@@ -208,16 +227,7 @@ void KeychainSecretStore::classifyAndFinish(SecretJob *job, int backendError, co
             fail(job, Kind::NoKeyring, detail);
             return;
         }
-        // The call is made once more on the new connection, and only once: writing the same
-        // value under the same key, reading or removing, twice, leaves the keychain as once.
-        // Without this the user's own Retry was the second call.
-        if (forgetSecretServiceConnection() && job != m_retriedOnNewConnection) {
-            qCInfo(lcStore) << "keychain: trying the call for key" << job->key()
-                            << "again on a new connection";
-            m_retriedOnNewConnection = job;
-            m_queue.prepend(job);
-            return; // backendFinished() starts the next job, this one
-        }
+        connectionDropped = forgetSecretServiceConnection();
     }
 #ifdef AGENTFOLIO_HAVE_QTDBUS
     // With the Secret Service backend, QtKeychain reports "nobody provides
@@ -238,10 +248,13 @@ void KeychainSecretStore::classifyAndFinish(SecretJob *job, int backendError, co
         // delaying the answer (the job's own timeout still applies regardless).
         auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 2000), this);
         connect(watcher, &QDBusPendingCallWatcher::finished, this,
-                [this, job = QPointer<SecretJob>(job), detail](QDBusPendingCallWatcher *w) {
+                [this, job = QPointer<SecretJob>(job), detail,
+                 connectionDropped](QDBusPendingCallWatcher *w) {
                     w->deleteLater();
                     const QDBusPendingReply<bool> reply = *w;
                     const bool hasService = !reply.isError() && reply.value();
+                    if (hasService && connectionDropped && retryOnNewConnection(job))
+                        return;
                     fail(job, hasService ? Kind::Other : Kind::NoKeychain, detail);
                 });
         return;

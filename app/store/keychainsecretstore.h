@@ -39,6 +39,8 @@ protected:
 private:
     void startNext();
     void backendFinished(QKeychain::Job *backendJob);
+    // True if `job` was put back to be made once more, on a new Secret Service connection.
+    bool retryOnNewConnection(SecretJob *job);
     void classifyAndFinish(SecretJob *job, int backendError, const QString &detail);
 
     QQueue<QPointer<SecretJob>> m_queue;

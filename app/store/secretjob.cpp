@@ -11,6 +11,13 @@ SecretJob::SecretJob(Operation operation, const QString &key, const Secret &valu
     , m_value(value)
 { }
 
+std::chrono::milliseconds SecretJob::timeLeft() const
+{
+    if (m_finished || !m_timer || !m_timer->isActive())
+        return std::chrono::milliseconds(0);
+    return m_timer->remainingTimeAsDuration();
+}
+
 void SecretJob::finish(SecretResult result)
 {
     if (m_finished)

@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+#include <chrono>
+
 class QTimer;
 
 namespace agentfolio {
@@ -28,6 +30,8 @@ public:
 
     // For the store's implementations: the value a write must store.
     const Secret &valueToWrite() const { return m_value; }
+    // For the store's implementations: how long until the store's own deadline ends the job.
+    std::chrono::milliseconds timeLeft() const;
 
 Q_SIGNALS:
     void finished(agentfolio::SecretJob *job);
