@@ -4,6 +4,7 @@
 #include "store/tokenhandoff.h"
 
 #include <QBoxLayout>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -371,12 +372,15 @@ void ResultPanel::updateIntro()
 
 void ResultPanel::showRefused(TokenCard *card)
 {
-    // After the layout has placed the card (it may have just grown by the reason).
     QTimer::singleShot(0, card, [this, card = QPointer<TokenCard>(card)] {
-        if (!card || !m_scroll || !m_scroll->widget())
+        // The card of a result shown since is no longer in the view.
+        if (!card || !m_scroll || !m_scroll->widget() || !m_scroll->widget()->isAncestorOf(card))
             return;
-        // Its top (name, value, Copy) first; ensureWidgetVisible() would show the bottom of
-        // a card taller than the view.
+        // The card has just grown by the reason, the intro may have too: every layout up to
+        // the scroll range must be settled before anything is measured.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        // All of it if it fits; else its top (name, value, Copy), where ensureWidgetVisible()
+        // would centre it.
         if (card->height() <= m_scroll->viewport()->height())
             m_scroll->ensureWidgetVisible(card, 0, 0);
         else

@@ -277,6 +277,10 @@ void TokenCard::updateStorageUi()
     }
     m_storageText->setAccessibleName(tr("Keychain state"));
     m_storageText->setAccessibleDescription(m_storageText->text());
+    // Retry pressed by keyboard or mouse hides itself: the focus stays on the card (Copy)
+    // rather than going on to the next widget of the page, which the page would scroll to.
+    if (m_state != State::Pending && m_retry->hasFocus())
+        m_copy->setFocus(Qt::OtherFocusReason);
     m_retry->setVisible(m_state == State::Pending);
     updateStorageIcon();
 }

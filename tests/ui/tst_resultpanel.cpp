@@ -80,6 +80,7 @@ private slots:
     void tokenCardShowsTheToken();
     void savingThenSaved();
     void pendingShowsTheReasonStaysCopyableAndRetries();
+    void aRefusedCardThatFitsIsShownWithItsReason();
     void eachTokenFollowsItsOwnAnswer();
     void retryStartedElsewhereShowsSaving();
     void tokenNotCreated();
@@ -314,14 +315,42 @@ void tst_ResultPanel::pendingShowsTheReasonStaysCopyableAndRetries()
     // The keychain is back: Retry saves it.
     m_store->setFailure(std::nullopt);
     QSignalSpy stored(m_handOff.get(), &TokenHandOff::tokenStored);
-    QTest::mouseClick(retry, Qt::LeftButton);
+    retry->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(retry, Qt::Key_Space);
     QCOMPARE(card->storageState(), TokenCard::State::Saving);
     QVERIFY(!retry->isVisible());
+    // The focus stays on the card the user watches, not on the facts below it.
+    QVERIFY(card->isAncestorOf(QApplication::focusWidget()));
     QTRY_COMPARE_WITH_TIMEOUT(card->storageState(), TokenCard::State::Saved, 10'000);
     QCOMPARE(stored.count(), 1);
     QVERIFY(!m_panel->hasUnsavedTokens());
     QCOMPARE(m_store->value(SecretKeys::tokenKey(Profile, TokenId)), Secret(TokenValue));
     QVERIFY(text(QStringLiteral("intro")).contains(QStringLiteral("saves it in your system")));
+}
+
+// A refused card below the fold (here the second token's) is brought into view, all of it:
+// its reason and Retry too, which grow at its bottom when the refusal comes.
+void tst_ResultPanel::aRefusedCardThatFitsIsShownWithItsReason()
+{
+    m_panel->resize(900, 330);
+    m_store->setFailure(Kind::AccessDenied);
+    showAndStore(created({ createdToken(TokenId, TokenValue),
+                           createdToken(SecondTokenId, QStringLiteral("second-value")) }));
+    TokenCard *second = m_panel->tokenCard(SecondTokenId);
+    QVERIFY(second);
+    auto *scroll = find<QScrollArea>(QStringLiteral("resultScroll"));
+    auto *reason = find<QLabel>(QStringLiteral("storageState"), second);
+    QVERIFY(scroll && reason);
+    const auto inView = [&](QWidget *widget) {
+        return scroll->viewport()->rect().contains(
+            QRect(widget->mapTo(scroll->viewport(), QPoint(0, 0)), widget->size()));
+    };
+    QVERIFY(!inView(second));
+    QTRY_COMPARE_WITH_TIMEOUT(second->storageState(), TokenCard::State::Pending, 10'000);
+    QVERIFY2(second->height() <= scroll->viewport()->height(), "the card no longer fits the view");
+    QTRY_VERIFY(inView(second));
+    QVERIFY(inView(reason));
+    QVERIFY(inView(find<QPushButton>(QStringLiteral("retryButton"), second)));
 }
 
 void tst_ResultPanel::eachTokenFollowsItsOwnAnswer()
