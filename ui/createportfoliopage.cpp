@@ -4,10 +4,10 @@
 #include "iplistedit.h"
 #include "wrappinglabel.h"
 
-#include <QApplication>
 #include <QBoxLayout>
 #include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QFocusEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QKeyEvent>
@@ -353,11 +353,13 @@ void CreatePortfolioPage::buildForm()
     layout->addLayout(bottom);
 
     // The scroll area brings a field into view when Tab reaches it, not when Alt+letter
-    // does: in a short window the user would type into a field out of sight.
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
-        if (now && m_form->isAncestorOf(now))
-            m_scroll->ensureWidgetVisible(now);
-    });
+    // does: in a short window the user would type into a field out of sight. Only then: a
+    // click or the window's return must not move the form under the user.
+    const QList<QWidget *> inForm = m_form->findChildren<QWidget *>();
+    for (QWidget *widget : inForm) {
+        if (widget->focusPolicy() != Qt::NoFocus)
+            widget->installEventFilter(this);
+    }
 
     // Tab follows the form from top to bottom, whatever order the widgets were made in.
     QList<QWidget *> chain = { m_amount, m_name, m_tokenName };
@@ -614,6 +616,16 @@ void CreatePortfolioPage::updateNameCounter()
     m_nameCounter->setText(tr("%1 / %2").arg(count).arg(Validation::PortfolioNameMax));
     m_nameCounter->setAccessibleName(
         tr("%1 of %2 characters").arg(count).arg(Validation::PortfolioNameMax));
+}
+
+bool CreatePortfolioPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn
+        && static_cast<QFocusEvent *>(event)->reason() == Qt::ShortcutFocusReason) {
+        if (auto *widget = qobject_cast<QWidget *>(watched))
+            m_scroll->ensureWidgetVisible(widget);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void CreatePortfolioPage::updateExpiryUi()

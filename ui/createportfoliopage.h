@@ -61,6 +61,8 @@ signals:
     void draftChanged();
 
 protected:
+    // Alt+letter into the form scrolls its field into view.
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
