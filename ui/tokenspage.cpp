@@ -274,7 +274,18 @@ void TokensPage::buildUi()
     m_tree->sortByColumn(PortfolioTreeModel::NameColumn, Qt::AscendingOrder);
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->resizeSection(PortfolioTreeModel::NameColumn, 170);
-    m_tree->header()->resizeSection(PortfolioTreeModel::DetailsColumn, 160);
+    // Secret fits its longest text ("not stored here"; longer in German); Details, cut at
+    // the edge anyway, gives up what Secret needs beyond 100 px, so that both stay in view.
+    const QFontMetrics metrics(m_tree->font());
+    int secretWidth = metrics.horizontalAdvance(
+        m_model->headerData(PortfolioTreeModel::SecretColumn, Qt::Horizontal, Qt::DisplayRole)
+            .toString());
+    for (const QString &text : PortfolioTreeModel::secretColumnTexts())
+        secretWidth = std::max(secretWidth, metrics.horizontalAdvance(text));
+    secretWidth += 3 * metrics.averageCharWidth();
+    m_tree->header()->resizeSection(PortfolioTreeModel::SecretColumn, secretWidth);
+    m_tree->header()->resizeSection(PortfolioTreeModel::DetailsColumn,
+                                    std::max(100, 260 - std::max(100, secretWidth)));
     m_tree->header()->resizeSection(PortfolioTreeModel::ExpiryColumn, 90);
     // Whether the secret is here matters more than when the token was made: it comes first,
     // in view without scrolling at the window's usual width.

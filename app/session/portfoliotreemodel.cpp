@@ -540,9 +540,9 @@ QVariant PortfolioTreeModel::tokenData(const IndexedPortfolio &p, const IndexedT
             return t.secretStored;
         if (role == Qt::ToolTipRole)
             return secretToolTip(t);
-        if (t.secretStored)
-            return tr("stored here");
-        return m_heldTokenIds.contains(t.token.id) ? tr("only in memory") : tr("not stored here");
+        return secretColumnTexts().at(t.secretStored                            ? 0
+                                          : m_heldTokenIds.contains(t.token.id) ? 1
+                                                                                : 2);
     default:
         return QVariant();
     }
@@ -639,6 +639,11 @@ QString PortfolioTreeModel::expiryText(const UserToken &token, const QDateTime &
     }
     const qint64 days = left / Day;
     return days == 1 ? tr("in 1 day") : tr("in %1 days").arg(days);
+}
+
+QStringList PortfolioTreeModel::secretColumnTexts()
+{
+    return { tr("stored here"), tr("only in memory"), tr("not stored here") };
 }
 
 QString PortfolioTreeModel::secretToolTip(const IndexedToken &t) const

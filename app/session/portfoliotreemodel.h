@@ -85,6 +85,8 @@ public:
     const QString &searchText(const QModelIndex &index) const;
 
     static ExpiryState expiryState(const UserToken &token, const QDateTime &now);
+    // Every text the Secret column shows, in the current language: views size it to fit them.
+    static QStringList secretColumnTexts();
 
     QModelIndex index(int row, int column,
                       const QModelIndex &parent = QModelIndex()) const override;

@@ -955,12 +955,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+491"/>
+        <location line="+503"/>
         <source>Deducted from your real eToro account balance.</source>
         <translation>Wird vom Guthaben Ihres echten eToro-Kontos abgezogen.</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-496"/>
         <source>Investment &amp;amount:</source>
         <translation>&amp;Anlagebetrag:</translation>
     </message>
@@ -1120,7 +1120,7 @@
         <translation>Das Portfolio mit diesen Einstellungen bei eToro erstellen. Verfügbar, sobald alle Felder gültig sind.</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+277"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1130,7 +1130,7 @@
         <translation>%1 von %2 Zeichen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>= %1 UTC</source>
         <translation>= %1 UTC</translation>
     </message>
@@ -2126,12 +2126,12 @@ Token-ID: %2</translation>
         <translation>Läuft am %1 ab.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+117"/>
         <source>stored here</source>
         <translation>hier gespeichert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>not stored here</source>
         <translation>nicht hier gespeichert</translation>
     </message>
@@ -2141,7 +2141,7 @@ Token-ID: %2</translation>
         <translation>nur im Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-92"/>
         <source>GCID %1 · mirror %2 · virtual %3</source>
         <translation>GCID %1 · Mirror %2 · virtuell %3</translation>
     </message>
@@ -2257,7 +2257,7 @@ Token-ID: %2</translation>
         <translation>in %1 Tagen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The token&apos;s secret is in this computer&apos;s keychain. It is read from there only when you copy or reveal it.</source>
         <translation>Das Geheimnis des Tokens liegt im Schlüsselbund dieses Computers. Es wird nur von dort gelesen, wenn Sie es kopieren oder anzeigen.</translation>
     </message>
@@ -2352,7 +2352,7 @@ Token-ID: %2</translation>
 <context>
     <name>agentfolio::ResultPanel</name>
     <message>
-        <location filename="../../ui/resultpanel.cpp" line="+62"/>
+        <location filename="../../ui/resultpanel.cpp" line="+64"/>
         <source>Create another portfolio</source>
         <translation>Weiteres Portfolio erstellen</translation>
     </message>
@@ -2392,7 +2392,7 @@ Token-ID: %2</translation>
         <translation>Portfolio „%1“ erstellt</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>eToro shows a token&apos;s value only this once. Agentfolio saves it in your system keychain; copy it from here into your agent&apos;s configuration.</source>
         <translation>eToro zeigt den Wert eines Tokens nur dieses eine Mal an. Agentfolio speichert ihn im Schlüsselbund Ihres Systems; kopieren Sie ihn von hier in die Konfiguration Ihres Agents.</translation>
     </message>
@@ -2402,7 +2402,7 @@ Token-ID: %2</translation>
         <translation>eToro zeigt den Wert eines Tokens nur dieses eine Mal. Ein unten mit „Nicht gespeichert“ markierter Wert existiert nur in diesem Fenster: Legen Sie ihn jetzt in der Konfiguration Ihres Agenten oder in einem Passwortmanager ab.</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-117"/>
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
@@ -2517,7 +2517,7 @@ Token-ID: %2</translation>
         <translation>Die Anfrage-ID kopieren</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-107"/>
         <source>The portfolio was created, but eToro did not create its token.</source>
         <translation>Das Portfolio wurde erstellt, aber eToro hat sein Token nicht erstellt.</translation>
     </message>
@@ -3136,26 +3136,26 @@ Token-ID: %2</translation>
     <name>agentfolio::TokensPage</name>
     <message>
         <location filename="../../ui/tokenspage.cpp" line="+83"/>
-        <location line="+633"/>
+        <location line="+644"/>
         <location line="+2"/>
         <location line="+31"/>
         <source>Not known</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="-664"/>
+        <location line="-675"/>
         <source>%1 your time (%2 UTC)</source>
         <translation>%1 Ortszeit (%2 UTC)</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+634"/>
+        <location line="+645"/>
         <location line="+5"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="-635"/>
+        <location line="-646"/>
         <source>Unknown scope (%1)</source>
         <translation>Unbekannte Berechtigung (%1)</translation>
     </message>
@@ -3235,7 +3235,7 @@ Token-ID: %2</translation>
         <translation>Portfolios und Tokens</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+87"/>
         <source>Portfolio name</source>
         <translation>Portfolioname</translation>
     </message>

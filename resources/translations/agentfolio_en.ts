@@ -177,7 +177,7 @@
 <context>
     <name>agentfolio::TokensPage</name>
     <message numerus="yes">
-        <location filename="../../ui/tokenspage.cpp" line="+732"/>
+        <location filename="../../ui/tokenspage.cpp" line="+743"/>
         <source>%n token(s), </source>
         <translation>
             <numerusform>%n token, </numerusform>

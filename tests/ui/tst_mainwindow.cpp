@@ -40,6 +40,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -104,6 +105,7 @@ private slots:
     void theFirstStartSizeShowsTheWholeForm();
     void theWindowOpensAsItWasLastClosed();
     void aWindowClosedLargerThanTheScreenOpensWithinIt();
+    void theSecretColumnIsInViewAtTheFirstStartSize_data();
     void theSecretColumnIsInViewAtTheFirstStartSize();
 
 private:
@@ -1096,10 +1098,26 @@ void TestMainWindow::aWindowClosedLargerThanTheScreenOpensWithinIt()
     QVERIFY(available.contains(m_window->geometry()));
 }
 
+void TestMainWindow::theSecretColumnIsInViewAtTheFirstStartSize_data()
+{
+    theFirstStartSizeShowsTheWholeForm_data();
+}
+
 // Whether a token's secret is here (or only in memory) is read off the list without
-// scrolling sideways.
+// scrolling sideways, and its words are not cut (German's are longer).
 void TestMainWindow::theSecretColumnIsInViewAtTheFirstStartSize()
 {
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/agentfolio_") + language));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        m_window = std::make_unique<MainWindow>(m_session.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    const auto removeTranslator =
+        qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
     m_window->resize(MainWindow::firstStartSize());
     QTRY_COMPARE(m_window->size(), MainWindow::firstStartSize());
     m_window->findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentIndex(1);
@@ -1113,6 +1131,13 @@ void TestMainWindow::theSecretColumnIsInViewAtTheFirstStartSize()
              qPrintable(QStringLiteral("the Secret column ends at %1 of %2 px")
                             .arg(right)
                             .arg(tree->viewport()->width())));
+    const QStringList texts = PortfolioTreeModel::secretColumnTexts();
+    QCOMPARE(texts.contains(QStringLiteral("nur im Arbeitsspeicher")), !language.isEmpty());
+    for (const QString &text : texts)
+        QVERIFY2(tree->fontMetrics().horizontalAdvance(text)
+                     < header->sectionSize(PortfolioTreeModel::SecretColumn),
+                 qPrintable(text));
+    m_window.reset();
 }
 
 void TestMainWindow::tokenLostToACrashIsReportedAtNextStart()
