@@ -118,6 +118,9 @@ private:
     // The test's own files, so that a second session starts where the first one stopped.
     SessionOptions sessionOptions() const;
     void restartSession();
+    // A new main window at its first-start size, in `language` ("" for English, else through
+    // `translator`, which the caller removes again).
+    void showNewWindowIn(const QString &language, QTranslator *translator);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MemorySecretStore> m_secrets;
@@ -1021,6 +1024,19 @@ void TestMainWindow::restartSession()
     m_window = std::make_unique<MainWindow>(m_session.get());
 }
 
+void TestMainWindow::showNewWindowIn(const QString &language, QTranslator *translator)
+{
+    if (!language.isEmpty()) {
+        QVERIFY(translator->load(QStringLiteral(":/i18n/agentfolio_") + language));
+        QVERIFY(QCoreApplication::installTranslator(translator));
+    }
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window->resize(MainWindow::firstStartSize());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(m_window->size(), MainWindow::firstStartSize());
+}
+
 // The offscreen screen (800 x 800) is smaller than the first-start size, as a netbook's is.
 void TestMainWindow::aFirstStartFitsTheScreen()
 {
@@ -1050,15 +1066,11 @@ void TestMainWindow::theFirstStartSizeShowsTheWholeForm()
 {
     QFETCH(QString, language);
     QTranslator translator;
-    if (!language.isEmpty()) {
-        QVERIFY(translator.load(QStringLiteral(":/i18n/agentfolio_") + language));
-        QVERIFY(QCoreApplication::installTranslator(&translator));
-    }
-    m_window = std::make_unique<MainWindow>(m_session.get());
-    m_window->resize(MainWindow::firstStartSize());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_COMPARE(m_window->size(), MainWindow::firstStartSize());
+    const auto removeTranslator =
+        qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+    showNewWindowIn(language, &translator);
+    if (QTest::currentTestFailed())
+        return;
     QScrollArea *area = createFormArea();
     QVERIFY(area);
     // The scroll bar's range follows the layout, which settles in posted events.
@@ -1068,7 +1080,6 @@ void TestMainWindow::theFirstStartSizeShowsTheWholeForm()
     QVERIFY(create);
     QCOMPARE(create->text() == QLatin1String("&Create portfolio"), language.isEmpty());
     m_window.reset();
-    QCoreApplication::removeTranslator(&translator);
 }
 
 void TestMainWindow::theWindowOpensAsItWasLastClosed()
@@ -1109,17 +1120,11 @@ void TestMainWindow::theSecretColumnIsInViewAtTheFirstStartSize()
 {
     QFETCH(QString, language);
     QTranslator translator;
-    if (!language.isEmpty()) {
-        QVERIFY(translator.load(QStringLiteral(":/i18n/agentfolio_") + language));
-        QVERIFY(QCoreApplication::installTranslator(&translator));
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
     const auto removeTranslator =
         qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
-    m_window->resize(MainWindow::firstStartSize());
-    QTRY_COMPARE(m_window->size(), MainWindow::firstStartSize());
+    showNewWindowIn(language, &translator);
+    if (QTest::currentTestFailed())
+        return;
     m_window->findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentIndex(1);
     QTreeView *tree = m_window->tokensPage()->treeView();
     QTRY_VERIFY(tree->isVisible());
