@@ -219,21 +219,23 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::restoreWindowGeometry()
 {
-    const QScreen *screen = this->screen();
-    const QSize room = screen ? screen->availableSize() * 9 / 10 : firstStartSize();
-    if (restoreGeometry(m_session->settings()->mainWindowGeometry())) {
-        // restoreGeometry() moves a window whose screen has gone onto another, but keeps its
-        // size: closed tall on a large monitor, it would open with Create below this screen.
-        screen = this->screen();
-        if (screen && !(windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen))
-            && (width() > screen->availableSize().width()
-                || height() > screen->availableSize().height())) {
-            resize(size().boundedTo(screen->availableSize() * 9 / 10));
-            move(screen->availableGeometry().topLeft());
-        }
+    const bool restored = restoreGeometry(m_session->settings()->mainWindowGeometry());
+    const QScreen *screen = this->screen(); // the restored window's, if it was restored
+    if (!screen) {
+        if (!restored)
+            resize(firstStartSize());
         return;
     }
-    resize(firstStartSize().boundedTo(room));
+    const QSize available = screen->availableSize();
+    // restoreGeometry() moves a window whose screen has gone onto another, but keeps its
+    // size: closed tall on a large monitor, it would open with Create below this screen.
+    if (restored
+        && ((windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen))
+            || (width() <= available.width() && height() <= available.height())))
+        return;
+    resize((restored ? size() : firstStartSize()).boundedTo(available * 9 / 10));
+    if (restored)
+        move(screen->availableGeometry().topLeft());
 }
 
 TokensPage *MainWindow::tokensPage()

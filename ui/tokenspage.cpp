@@ -284,8 +284,11 @@ void TokensPage::buildUi()
         secretWidth = std::max(secretWidth, metrics.horizontalAdvance(text));
     secretWidth += 3 * metrics.averageCharWidth();
     m_tree->header()->resizeSection(PortfolioTreeModel::SecretColumn, secretWidth);
-    m_tree->header()->resizeSection(PortfolioTreeModel::DetailsColumn,
-                                    std::max(100, 260 - std::max(100, secretWidth)));
+    constexpr int usualSecretWidth = 100;
+    constexpr int usualDetailsWidth = 160;
+    m_tree->header()->resizeSection(
+        PortfolioTreeModel::DetailsColumn,
+        std::max(100, usualDetailsWidth - std::max(0, secretWidth - usualSecretWidth)));
     m_tree->header()->resizeSection(PortfolioTreeModel::ExpiryColumn, 90);
     // Whether the secret is here matters more than when the token was made: it comes first,
     // in view without scrolling at the window's usual width.
